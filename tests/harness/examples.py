@@ -1,0 +1,72 @@
+"""Import example apps the way a reader runs them: from inside their folder.
+
+A reader types ``flask --app hello run`` in ``examples/quickstart/``: the module
+is called ``hello``, its app's root path is that folder, its instance folder is
+``examples/quickstart/instance``. Pages and tests get the same by putting the
+example's folder first on :data:`sys.path` for a while::
+
+    folders = ExampleFolders()
+    folders.use("quickstart")          # now `from hello import app` works
+    ...
+    folders.close()                    # the folder and its modules are forgotten
+
+Each user gets fresh modules: what one page or test does to an example's app
+does not leak into the next.
+"""
+
+from __future__ import annotations
+
+import importlib.machinery
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+def top_level_names(folder: Path) -> set[str]:
+    """Names importable from a folder: its modules and packages."""
+    names = {p.stem for p in folder.glob("*.py")}
+    names |= {p.parent.name for p in folder.glob("*/__init__.py")}
+    return names
+
+
+class ExampleFolders:
+    """Example folders put on sys.path, and taken off again with everything they loaded."""
+
+    def __init__(self) -> None:
+        self.folders: list[Path] = []
+
+    def use(self, name: str) -> Path:
+        """Make ``examples/<name>``'s modules importable, as if Python ran in that folder."""
+        folder = (EXAMPLES / name).resolve()
+        if not folder.is_dir():
+            raise FileNotFoundError(f"no example folder {folder}")
+        for module in sorted(top_level_names(folder)):
+            if module in sys.modules:
+                raise ValueError(
+                    f"examples/{name}/{module}: a module named {module!r} is already imported "
+                    f"from {getattr(sys.modules[module], '__file__', None)}; rename the example "
+                    "or close the folder that loaded it"
+                )
+            found = importlib.machinery.PathFinder.find_spec(module)
+            if module in sys.builtin_module_names or found is not None:
+                raise ValueError(
+                    f"examples/{name}/{module}: the name {module!r} shadows an importable "
+                    "module; rename the example"
+                )
+        sys.path.insert(0, str(folder))
+        self.folders.append(folder)
+        importlib.invalidate_caches()
+        return folder
+
+    def close(self) -> None:
+        """Take the folders off sys.path and forget every module loaded from them."""
+        for folder in self.folders:
+            while str(folder) in sys.path:
+                sys.path.remove(str(folder))
+            for name, module in list(sys.modules.items()):
+                file = getattr(module, "__file__", None)
+                if file and Path(file).resolve().is_relative_to(folder):
+                    del sys.modules[name]
+        self.folders.clear()

@@ -1,0 +1,78 @@
+"""A Sphinx extension: the build fails if what a reader sees and what runs differ.
+
+While Sphinx reads a page, every literal block it will highlight as Python is
+compared with the blocks the harness (tests/harness/pages.py) executes:
+
+* a block shown as Python that the harness does not collect is never run
+  (a colon-fenced code block, a code block inside ``eval-rst``, a new
+  language alias) -> warning ``harness.unexecuted``;
+* a block the harness runs that Sphinx does not show as highlighted code was
+  probably indented by mistake and renders as plain text with its backticks
+  -> warning ``harness.unrendered``.
+
+With ``-W`` (as in ``make html``) either warning fails the build. Blocks pulled
+in with ``literalinclude`` are code from examples/, tested by tests/.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.util import logging
+
+from .blocks import PYTHON_LEXED
+from .pages import block_of, make_sybil
+
+logger = logging.getLogger(__name__)
+
+
+def harness_blocks(srcdir: Path, path: Path) -> tuple[set[int], set[int]]:
+    """Lines of the (visible, all) blocks the harness collects from one page."""
+    for sybil in make_sybil(srcdir):
+        if sybil.should_parse(path):
+            document = sybil.parse(path)
+            blocks = [block_of(example) for example in document.examples()]
+            blocks = [b for b in blocks if b is not None]
+            return {b.line for b in blocks if not b.invisible}, {b.line for b in blocks}
+    return set(), set()
+
+
+def shown_as_python(doctree: nodes.document) -> list[nodes.Element]:
+    shown = []
+    for node in doctree.findall(nodes.literal_block):
+        if node.get("language", "").lower() in PYTHON_LEXED and "source" not in node:
+            shown.append(node)
+    shown.extend(doctree.findall(nodes.doctest_block))
+    return shown
+
+
+def check_page(app, doctree: nodes.document) -> None:
+    path = Path(app.env.doc2path(app.env.docname)).resolve()
+    visible, collected = harness_blocks(Path(app.srcdir), path)
+    rendered = set()
+    for node in shown_as_python(doctree):
+        if node.source and Path(node.source).resolve() != path:
+            continue
+        rendered.add(node.line)
+        if node.line not in collected:
+            logger.warning(
+                "this block is shown as Python but the harness does not execute it; "
+                "use a ```python fence or a {code-block} python directive",
+                location=node,
+                type="harness",
+                subtype="unexecuted",
+            )
+    for line in sorted(visible - rendered):
+        logger.warning(
+            "the harness executes this block but it is not shown as highlighted code "
+            "(is the fence indented four spaces or more?)",
+            location=(app.env.docname, line),
+            type="harness",
+            subtype="unrendered",
+        )
+
+
+def setup(app):
+    app.connect("doctree-read", check_page)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
