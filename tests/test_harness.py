@@ -527,7 +527,7 @@ def test_the_build_fails_on_a_block_shown_as_python_but_not_run(tmp_path):
         encoding="utf-8",
     )
     build = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-E", "-W", "--keep-going", "-c", str(ROOT)]
+        [sys.executable, "-m", "sphinx", "-q", "-N", "-E", "-W", "--keep-going", "-c", str(ROOT)]
         + [str(docs), str(tmp_path / "html")],
         capture_output=True,
         text=True,
