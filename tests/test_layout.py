@@ -1,9 +1,16 @@
 """The repository keeps pages, example code and tests in step.
 
-* every file under examples/ is shown on a page (pulled in with literalinclude);
-* every example module ``examples/<folder>/<name>.py`` has its own tests in
+Two kinds of example live under examples/:
+
+* a chapter folder (``examples/foreword/``): every file in it is shown on a
+  page (pulled in with literalinclude), and every module
+  ``examples/<folder>/<name>.py`` has its tests in
   ``tests/examples/<folder>/test_<name>.py``;
-* every literalinclude and every ``page.use_example(...)`` points at something real.
+* an installable app (a folder with a ``pyproject.toml``, such as
+  ``examples/bigapp/``): it carries its own ``tests/``, and every Python module
+  outside those tests is shown on a page.
+
+Every literalinclude and every ``page.use_example(...)`` points at something real.
 """
 
 import re
@@ -33,11 +40,31 @@ def included_files() -> dict[Path, list[str]]:
     return found
 
 
+INSTALLABLE = sorted(p.parent for p in EXAMPLES.glob("*/pyproject.toml"))
+
+
+def installable_app(path: Path) -> Path | None:
+    """The installable app a file belongs to, if any."""
+    return next((app for app in INSTALLABLE if path.is_relative_to(app)), None)
+
+
 def example_files() -> list[Path]:
+    """Files of chapter folders, outside the installable apps."""
     return sorted(
         p
         for p in EXAMPLES.rglob("*")
-        if p.is_file() and not NOT_SHOWN.intersection(p.relative_to(EXAMPLES).parts)
+        if p.is_file()
+        and not NOT_SHOWN.intersection(p.relative_to(EXAMPLES).parts)
+        and installable_app(p) is None
+    )
+
+
+def installable_modules(app: Path) -> list[Path]:
+    """The Python modules of an installable app that a reader must see."""
+    return sorted(
+        p
+        for p in app.rglob("*.py")
+        if not {"tests", *NOT_SHOWN}.intersection(p.relative_to(app).parts)
     )
 
 
@@ -66,6 +93,20 @@ def test_every_example_module_has_its_own_tests():
         if not test.is_file():
             untested.append(f"{module.relative_to(ROOT)} (expected {test.relative_to(ROOT)})")
     assert not untested, "example modules without tests: " + ", ".join(untested)
+
+
+def test_installable_apps_have_tests_and_every_module_is_shown():
+    shown = included_files()
+    problems = []
+    for app in INSTALLABLE:
+        if not sorted((app / "tests").glob("test_*.py")):
+            problems.append(f"{app.relative_to(ROOT)}: no tests/test_*.py")
+        problems += [
+            f"{p.relative_to(ROOT)}: no page includes it"
+            for p in installable_modules(app)
+            if p not in shown
+        ]
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(ROOT)) for p in PAGES])
