@@ -7,10 +7,10 @@ skips and says how to install it.
 """
 
 import pytest
-from sqlalchemy import func, select
-
 from bigapp import create_app
 from bigapp.db import db
+from sqlalchemy import func, select
+
 from tests.harness import postgres
 
 

@@ -1,7 +1,6 @@
 """bigapp.create_app: where the configuration comes from, and what it refuses."""
 
 import pytest
-
 from bigapp import create_app
 
 
