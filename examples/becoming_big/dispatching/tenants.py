@@ -22,12 +22,8 @@ def create_app(tenant):
 
     @app.get("/")
     def index():
-        config = current_app.config
-        return {
-            "tenant": config["TENANT"],
-            "greeting": config["GREETING"],
-            "user": session.get("user"),
-        }
+        greeting = current_app.config["GREETING"]
+        return {"tenant": tenant, "greeting": greeting, "user": session.get("user")}
 
     @app.post("/login/<name>")
     def login(name):
