@@ -15,7 +15,9 @@ def as_json(error: HTTPException):
     body = {"error": error.name, "message": error.description}
     if isinstance(error, InvalidFields):
         body["fields"] = error.fields
-    return body, error.code
+    # Keep the headers an error needs, such as Allow on a 405; the body is ours.
+    headers = [(name, value) for name, value in error.get_headers() if name != "Content-Type"]
+    return body, error.code, headers
 
 
 def install(app):

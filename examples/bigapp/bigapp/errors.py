@@ -14,7 +14,10 @@ def init_app(app):
 def http_error(error):
     if not request.path.startswith("/api/"):
         return error  # the HTML pages keep Flask's error pages
-    return {"error": error.name, "message": error.description}, error.code
+    body = {"error": error.name, "message": error.description}
+    # Keep the headers an error needs, such as Allow on a 405; the body is ours.
+    headers = [(name, value) for name, value in error.get_headers() if name != "Content-Type"]
+    return body, error.code, headers
 
 
 def invalid(error):

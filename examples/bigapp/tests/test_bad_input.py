@@ -78,3 +78,8 @@ def test_a_duplicate_shelf_is_a_conflict_and_adds_nothing(client, seeded, rows):
     assert response.json["message"] == "A shelf named 'Fiction' exists."
     assert rows(Shelf) == 2
     assert client.post("/api/shelves", json={"name": "Poetry"}).status_code == 201
+
+
+def test_a_405_lists_the_allowed_methods(client):
+    allowed = client.put("/api/books/1").headers["Allow"].split(", ")
+    assert sorted(allowed) == ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH"]

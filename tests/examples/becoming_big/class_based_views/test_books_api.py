@@ -47,3 +47,8 @@ def test_404_and_405_are_json(client, method, url, status):
     response = getattr(client, method)(url)
     assert response.status_code == status
     assert set(response.json) == {"error", "message"}
+
+
+def test_a_405_keeps_its_allow_header(client):
+    allowed = client.patch("/books/1").headers["Allow"].split(", ")
+    assert sorted(allowed) == ["DELETE", "GET", "HEAD", "OPTIONS", "PUT"]
