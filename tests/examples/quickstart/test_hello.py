@@ -1,5 +1,8 @@
 """examples/quickstart/hello.py: the minimal app, and every command the page runs it with."""
 
+import time
+import urllib.error
+
 import pytest
 from flask import url_for
 
@@ -41,6 +44,25 @@ def test_flask_run_serves_it(folder, debug):
         status, headers, body = fetch(url + "/")
     assert (status, body) == (200, b"<p>Hello from Flask!</p>")
     assert headers["Server"].startswith("Werkzeug/")
+
+
+def test_debug_mode_restarts_the_server_when_the_file_changes(folder, tmp_path):
+    """The page: with --debug, the server restarts by itself when you save a file."""
+    module = tmp_path / "hello.py"
+    module.write_text((folder / "hello.py").read_text())
+    port = free_port()
+    command = [BIN / "flask", "--app", "hello", "run", "--debug", "--port", str(port)]
+    with serve(command, port=port, cwd=tmp_path) as url:
+        assert fetch(url + "/")[2] == b"<p>Hello from Flask!</p>"
+        module.write_text(module.read_text().replace("Hello from Flask!", "Hello again!"))
+        body, deadline = b"", time.monotonic() + 15
+        while body != b"<p>Hello again!</p>" and time.monotonic() < deadline:
+            time.sleep(0.2)
+            try:
+                body = fetch(url + "/")[2]
+            except urllib.error.URLError:
+                pass  # the server may be between two processes
+    assert body == b"<p>Hello again!</p>"
 
 
 def test_gunicorn_serves_it(folder):
