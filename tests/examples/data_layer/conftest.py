@@ -1,8 +1,10 @@
 """Fixtures for the data-layer examples: one app per store, each on a fresh, real store.
 
-The Redis variant talks to a real redis-server, started once for the session on
-a free loopback port and emptied before each test. Without redis-server its
-tests skip, and the reason says how to install it.
+The Redis variant talks to a real redis-server, and the SQLAlchemy variant runs
+a second time on a real PostgreSQL server, with only its URL changed. Each
+server is started once for the session on a free loopback port; each test gets
+an empty store. Without the server installed those tests skip, and the reason
+says how to install it.
 """
 
 import importlib
@@ -10,15 +12,24 @@ import json
 import shutil
 import urllib.request
 
+import psycopg
 import pytest
 from redis import Redis
 
+from tests.harness import postgres
 from tests.harness.examples import EXAMPLES
 from tests.harness.redis_server import MISSING, redis_server, redis_server_path
 from tests.harness.servers import BIN, fetch, free_port, serve
 
-#: The interchangeable apps, by module name.
-VARIANTS = ["notes_sqlite3", "notes_sqlalchemy", "notes_peewee", "notes_redis"]
+#: The interchangeable apps, by module name, and "module@postgresql": the same
+#: module with its database URL pointed at PostgreSQL.
+VARIANTS = [
+    "notes_sqlite3",
+    "notes_sqlalchemy",
+    "notes_sqlalchemy@postgresql",
+    "notes_peewee",
+    "notes_redis",
+]
 
 
 @pytest.fixture(scope="session")
@@ -29,28 +40,52 @@ def redis_url(tmp_path_factory):
         yield url
 
 
+@pytest.fixture(scope="session")
+def postgres_url():
+    if postgres.BINDIR is None:
+        pytest.skip(postgres.MISSING)
+    with postgres.server() as url:
+        yield url
+
+
+def empty_store(variant, request):
+    """The test configuration of an empty store for ``variant``."""
+    if variant == "notes_redis":
+        url = request.getfixturevalue("redis_url")
+        with Redis.from_url(url) as redis:
+            redis.flushdb()
+        return {"REDIS_URL": url}
+    if variant == "notes_sqlalchemy@postgresql":
+        url = request.getfixturevalue("postgres_url")
+        with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as db:
+            db.execute("DROP TABLE IF EXISTS note")  # create_app() makes it anew
+        return {"DATABASE_URL": url}
+    path = request.getfixturevalue("tmp_path") / f"{variant}.sqlite"
+    if variant == "notes_sqlalchemy":
+        return {"DATABASE_URL": f"sqlite:///{path}"}
+    return {"DATABASE": str(path)}
+
+
 @pytest.fixture
-def make_app(use_example, tmp_path, request):
+def make_app(use_example, request):
     """``make_app("notes_sqlite3")``: an app of that variant on a store that starts
     empty in each test; a second call in the same test gets the same store."""
     use_example("data_layer")
-    emptied = []
+    stores, made = {}, []
 
     def make(variant):
-        if variant == "notes_redis":
-            url = request.getfixturevalue("redis_url")
-            if not emptied:
-                with Redis.from_url(url) as redis:
-                    redis.flushdb()
-                emptied.append(url)
-            config = {"REDIS_URL": url}
-        elif variant == "notes_sqlalchemy":
-            config = {"DATABASE_URL": f"sqlite:///{tmp_path / variant}.sqlite"}
-        else:
-            config = {"DATABASE": f"{tmp_path / variant}.sqlite"}
-        return importlib.import_module(variant).create_app(config)
+        if variant not in stores:
+            stores[variant] = empty_store(variant, request)
+        module = importlib.import_module(variant.partition("@")[0])
+        made.append(module.create_app(stores[variant]))
+        return made[-1]
 
-    return make
+    yield make
+    for app in made:  # close their connections: the next test empties the store
+        if "sqlalchemy" in app.extensions:
+            app.extensions["sqlalchemy"].dispose()
+        if app.import_name == "notes_redis":
+            app.extensions["notes"].redis.close()
 
 
 @pytest.fixture
