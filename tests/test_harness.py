@@ -330,6 +330,58 @@ def test_an_example_folder_is_imported_fresh_and_forgotten_afterwards(project):
     result.stdout.fnmatch_lines(["docs/one.md *", "docs/two.md *"])
 
 
+def test_a_context_a_page_enters_stays_open_until_the_page_ends(project):
+    """page.enter_context(): a server started by a page stops after its last block,
+    even when a block failed, and before the next page runs."""
+    log = project.path / "log.txt"
+    page = """
+        # Opens
+
+        % invisible-code-block: python
+        %
+        % from contextlib import contextmanager
+        % from pathlib import Path
+        %
+        % @contextmanager
+        % def resource():
+        %     Path(LOG).write_text("open ")
+        %     try:
+        %         yield "the resource"
+        %     finally:
+        %         Path(LOG).write_text("open closed")
+        %
+        % held = page.enter_context(resource())
+
+        ```pycon
+        >>> held, Path(LOG).read_text()
+        ('the resource', 'open ')
+        >>> raise ValueError("a block fails")
+        ```
+
+        ```pycon
+        >>> Path(LOG).read_text()
+        'open '
+        ```
+        """
+    write_page(project, "one.md", page.replace("LOG", repr(str(log))))
+    write_page(
+        project,
+        "two.md",
+        """
+        # Later
+
+        ```pycon
+        >>> from pathlib import Path
+        >>> Path(LOG).read_text()
+        'open closed'
+        ```
+        """.replace("LOG", repr(str(log))),
+    )
+    result = run(project)
+    result.assert_outcomes(passed=5, failed=1)
+    assert log.read_text() == "open closed"
+
+
 def test_a_page_that_would_shadow_a_real_module_is_refused(project):
     write_page(project, "json.md", "# JSON\n\n```python\nx = 1\n```\n")
     result = run(project)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import platform
 from collections import defaultdict
-from dataclasses import dataclass
+from contextlib import AbstractContextManager, ExitStack
+from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
@@ -89,6 +90,11 @@ class Page:
     document: PageDocument
     tmp_path: Path
     folders: ExampleFolders
+    resources: ExitStack = field(default_factory=ExitStack)
+
+    def enter_context(self, manager: AbstractContextManager):
+        """Enter ``manager`` (a server, say) and keep it open until the page ends."""
+        return self.resources.enter_context(manager)
 
     def use_example(self, name: str) -> Path:
         """Import from ``examples/<name>`` for the rest of the page, as if run in that folder."""
@@ -120,7 +126,9 @@ def page(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     folders = ExampleFolders()
     document.enter()
     try:
-        yield Page(document, tmp_path_factory.mktemp(Path(document.path).stem), folders)
+        page = Page(document, tmp_path_factory.mktemp(Path(document.path).stem), folders)
+        with page.resources:
+            yield page
     finally:
         folders.close()
         document.leave()

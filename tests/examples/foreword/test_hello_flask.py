@@ -1,0 +1,88 @@
+"""examples/foreword/hello_flask.py: the greeting app on Flask, against its tiny twin."""
+
+import subprocess
+
+import pytest
+from werkzeug.test import Client
+
+from tests.harness.servers import BIN
+
+
+@pytest.fixture
+def apps(use_example):
+    use_example("foreword")
+    from hello_flask import app as flask_app
+    from hello_tiny import app as tiny_app
+
+    return flask_app, tiny_app
+
+
+def answer(app, path, method="GET"):
+    response = Client(app).open(path, method=method)
+    return response.status, response.headers.get("Location"), response.data
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/hello/Ada"),
+        ("GET", "/hello/<em>Ada"),
+        ("GET", "/"),
+        ("GET", "/?name=Ada"),
+        ("GET", "/nowhere"),
+        ("HEAD", "/hello/Ada"),
+        ("POST", "/hello/Ada"),
+    ],
+)
+def test_flask_answers_as_the_tiny_app_does(apps, method, path):
+    flask_app, tiny_app = apps
+    assert answer(flask_app, path, method) == answer(tiny_app, path, method)
+
+
+def test_url_for_quotes_what_the_hand_made_url_does_not(apps):
+    flask_app, tiny_app = apps
+    assert answer(flask_app, "/?name=why?")[1] == "/hello/why%3F"
+    assert answer(tiny_app, "/?name=why?")[1] == "/hello/why"
+    greeting = Client(flask_app).get("/?name=why?", follow_redirects=True).text
+    assert greeting == "<p>Hello, why?!</p>"
+
+
+def test_flask_answers_options_itself(apps):
+    flask_app, tiny_app = apps
+    response = Client(flask_app).options("/hello/Ada")
+    assert response.status_code == 200
+    assert sorted(response.headers["Allow"].split(", ")) == ["GET", "HEAD", "OPTIONS"]
+    assert Client(tiny_app).options("/hello/Ada").status_code == 405
+
+
+def flask_command(folder, *args):
+    """Run `flask --app hello_flask ...` for real, in the example's folder."""
+    result = subprocess.run(
+        [BIN / "flask", "--app", "hello_flask", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    return result.stdout
+
+
+def test_the_flask_command_has_run_shell_and_routes(use_example):
+    commands = flask_command(use_example("foreword"), "--help").partition("Commands:")[2]
+    assert [line.split()[0] for line in commands.strip().splitlines()] == [
+        "routes",
+        "run",
+        "shell",
+    ]
+
+
+def test_the_routes_command_lists_the_views(use_example):
+    """`flask --app hello_flask routes`, as the page says."""
+    output = flask_command(use_example("foreword"), "routes")
+    rows = [line.split() for line in output.splitlines()[2:]]
+    assert rows == [
+        ["hello", "GET", "/hello/<name>"],
+        ["index", "GET", "/"],
+        ["static", "GET", "/static/<path:filename>"],
+    ]

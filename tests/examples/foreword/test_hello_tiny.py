@@ -1,0 +1,57 @@
+"""examples/foreword/hello_tiny.py: the greeting app on the tiny framework."""
+
+from wsgiref.validate import validator
+
+import pytest
+from werkzeug.test import Client
+
+from tests.harness.servers import BIN, fetch, free_port, serve
+
+
+@pytest.fixture
+def client(use_example):
+    use_example("foreword")
+    from hello_tiny import app
+
+    return Client(app)
+
+
+def test_a_name_in_the_url_is_greeted(client):
+    response = client.get("/hello/Ada")
+    assert (response.status_code, response.text) == (200, "<p>Hello, Ada!</p>")
+
+
+def test_the_name_is_escaped(client):
+    assert client.get("/hello/<em>Ada").text == "<p>Hello, &lt;em&gt;Ada!</p>"
+
+
+@pytest.mark.parametrize(
+    ("query", "location"), [("", "/hello/stranger"), ("?name=Ada", "/hello/Ada")]
+)
+def test_the_index_redirects_to_the_greeting(client, query, location):
+    response = client.get("/" + query)
+    assert (response.status_code, response.location) == (302, location)
+
+
+def test_a_question_mark_in_the_name_is_lost_by_the_hand_made_url(client):
+    """The URL is glued by hand, so "?" starts a query string: the page shows this."""
+    assert client.get("/?name=why?").location == "/hello/why"
+    assert client.get("/?name=why?", follow_redirects=True).text == "<p>Hello, why!</p>"
+
+
+def test_it_is_a_valid_wsgi_application(client):
+    checked = Client(validator(client.application))
+    for path in ("/hello/Ada", "/", "/nowhere"):
+        with checked.get(path) as response:
+            assert response.status_code in {200, 302, 404}
+
+
+def test_gunicorn_serves_it(use_example):
+    """`gunicorn hello_tiny:app`, as the page says, on a loopback port."""
+    folder = use_example("foreword")
+    port = free_port()
+    command = [BIN / "gunicorn", "--bind", f"127.0.0.1:{port}", "hello_tiny:app"]
+    with serve(command, port=port, cwd=folder, ready_path="/hello/Ada") as url:
+        status, headers, body = fetch(url + "/hello/Ada")
+    assert (status, body) == (200, b"<p>Hello, Ada!</p>")
+    assert headers["Server"] == "gunicorn"
