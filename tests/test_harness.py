@@ -127,6 +127,34 @@ def test_a_deprecation_warning_fails_the_block(project):
     result.stdout.fnmatch_lines(["E   DeprecationWarning: this API goes away in the next Flask"])
 
 
+def test_an_unclosed_file_fails_the_block_that_leaked_it(project, tmp_path):
+    # The ResourceWarning comes from garbage collection, outside Sybil's evaluator:
+    # it must still be a failure of this block (it once crashed pytest instead).
+    leaky = tmp_path / "notes.txt"
+    leaky.write_text("kept open", encoding="utf-8")
+    write_page(
+        project,
+        "leak.md",
+        f"""
+        # Leak
+
+        ```python
+        text = open({str(leaky)!r}).read()
+        ```
+        """,
+    )
+    result = run(project)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "docs/leak.md, line *: this block failed",
+            "  the block starts at line 3: text = open(*).read()",
+            "E   ResourceWarning: unclosed file*",
+        ]
+    )
+    result.stdout.no_fnmatch_line("*INTERNALERROR*")
+
+
 # --- skips must say why -------------------------------------------------------------------
 
 

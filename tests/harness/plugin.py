@@ -54,6 +54,17 @@ class PageItem(SybilItem):
             self.example.namespace.setdefault(name, self.funcargs[name])
 
 
+    def _traceback_filter(self, excinfo):
+        # Sybil's filter assumes the error came through an example's evaluation.
+        # A warning raised at garbage collection (an unclosed file, caught by
+        # pytest's unraisable-exception hook) does not, and its filter would crash
+        # pytest with an IndexError: show the plain traceback instead.
+        try:
+            return super()._traceback_filter(excinfo)
+        except IndexError:
+            return excinfo.traceback.filter(excinfo)
+
+
 class PageFile(SybilFile):
     """A page: its regions become PageItems."""
 
@@ -192,6 +203,10 @@ def _page_traceback(item: SybilItem, call: pytest.CallInfo):
         if Path(str(entry.path)) == page:
             traceback = traceback[index:]
             break
+    else:
+        # Not raised from the page's code (a warning pytest collected after the
+        # block ran, such as an unclosed file): only the raising frame matters.
+        traceback = traceback[-1:]
     excinfo.traceback = traceback.filter(excinfo)
     return excinfo
 
