@@ -53,7 +53,6 @@ class PageItem(SybilItem):
         for name in self._fixtureinfo.argnames:
             self.example.namespace.setdefault(name, self.funcargs[name])
 
-
     def _traceback_filter(self, excinfo):
         # Sybil's filter assumes the error came through an example's evaluation.
         # A warning raised at garbage collection (an unclosed file, caught by
