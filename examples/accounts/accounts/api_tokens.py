@@ -39,7 +39,9 @@ def create():
         digest(token),
         expires,
     )
-    return render_template("token_created.html", name=name, token=token, expires=clock.iso(expires)), 201
+    return render_template(
+        "token_created.html", name=name, token=token, expires=clock.iso(expires)
+    ), 201
 
 
 @bp.post("/<int:token_id>/revoke")

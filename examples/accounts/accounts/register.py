@@ -31,12 +31,16 @@ def register():
     user = db.one("SELECT id, active FROM user WHERE email = ?", email)
     if not user["active"]:
         # New, or registered before with a link that has since expired: a fresh link.
-        link = url_for("register.activate", token=tokens.make("activate", user["id"]), _external=True)
+        link = url_for(
+            "register.activate", token=tokens.make("activate", user["id"]), _external=True
+        )
         mail.send(email, "Activate your account", f"Open this link to activate it:\n{link}\n")
     elif not created.rowcount:
         # Only the owner of the address learns that it is taken, in their inbox.
         link = url_for("auth.login", _external=True)
-        mail.send(email, "You already have an account", f"Log in, or reset your password:\n{link}\n")
+        mail.send(
+            email, "You already have an account", f"Log in, or reset your password:\n{link}\n"
+        )
     return render_template("message.html", message=CHECK_INBOX.format(email=email))
 
 

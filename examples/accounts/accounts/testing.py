@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 START = 1_767_225_600  # 2026-01-01 00:00:00 UTC
+PASSWORD = "correct horse battery"  # passes the password rules
 
 
 class Clock:

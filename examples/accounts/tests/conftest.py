@@ -1,12 +1,10 @@
 """Fixtures: an app on a temporary database, a real SMTP server, a clock to move."""
 
 import pytest
-
 from accounts import create_app, db
-from accounts.testing import Clock, config, new_user
-from tests.harness.smtp import Mailbox
+from accounts.testing import PASSWORD, Clock, config, new_user
 
-PASSWORD = "correct horse battery"
+from tests.harness.smtp import Mailbox
 
 
 @pytest.fixture
