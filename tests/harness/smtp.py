@@ -38,7 +38,9 @@ class Mailbox:
         self._controller = Controller(self, hostname=self.host, port=self.port)
 
     async def handle_DATA(self, server, session, envelope) -> str:
-        message = BytesParser(policy=email.policy.default).parsebytes(envelope.content)
+        # SMTP sends lines ending in CRLF; read them as Python text, with \n.
+        content = envelope.content.replace(b"\r\n", b"\n")
+        message = BytesParser(policy=email.policy.default).parsebytes(content)
         with self._lock:
             self.messages.append(message)
         return "250 Message accepted for delivery"

@@ -34,6 +34,7 @@ def create_app(test_config=None):
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
+        app.config.from_prefixed_env()  # FLASK_SECRET_KEY=... and so on
     else:
         app.config.from_mapping(test_config)
     if not app.config.get("SECRET_KEY"):

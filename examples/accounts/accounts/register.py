@@ -21,7 +21,7 @@ def register():
     except rules.Invalid as invalid:
         return render_template("register.html", error=invalid), 400
     # Only the three fields above are read: extra fields such as role=admin are ignored.
-    created = db.write(
+    db.write(
         "INSERT INTO user (email, display_name, password_hash) VALUES (?, ?, ?)"
         " ON CONFLICT (email) DO NOTHING",
         email,
@@ -29,18 +29,16 @@ def register():
         passwords.hash_password(password),
     )
     user = db.one("SELECT id, active FROM user WHERE email = ?", email)
-    if not user["active"]:
-        # New, or registered before with a link that has since expired: a fresh link.
+    if user["active"]:
+        # Only the owner of the address learns that it is taken, in their inbox.
+        link = url_for("auth.login", _external=True)
+        mail.send(email, "You already have an account", f"Log in or reset your password:\n{link}\n")
+    else:
+        # New, or registered before and never activated: a fresh link either way.
         link = url_for(
             "register.activate", token=tokens.make("activate", user["id"]), _external=True
         )
         mail.send(email, "Activate your account", f"Open this link to activate it:\n{link}\n")
-    elif not created.rowcount:
-        # Only the owner of the address learns that it is taken, in their inbox.
-        link = url_for("auth.login", _external=True)
-        mail.send(
-            email, "You already have an account", f"Log in, or reset your password:\n{link}\n"
-        )
     return render_template("message.html", message=CHECK_INBOX.format(email=email))
 
 

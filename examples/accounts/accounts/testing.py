@@ -1,7 +1,10 @@
 """Helpers for the tests and the guide's pages: a clock to move, forms with their CSRF token."""
 
+import html
 import re
 from pathlib import Path
+
+from . import db
 
 START = 1_767_225_600  # 2026-01-01 00:00:00 UTC
 PASSWORD = "correct horse battery"  # passes the password rules
@@ -48,3 +51,22 @@ def new_user(client, mailbox, email: str, password: str, name: str = "Ada"):
     """Register, then open the activation link delivered to ``mailbox``."""
     submit(client, "/register", {"email": email, "display_name": name, "password": password})
     return client.get(mailbox.link(to=email))
+
+
+def said(response) -> tuple[int, str]:
+    """The status of a response and the message its page shows."""
+    found = re.search(r'<p class="(?:error|message)">([^<]*)</p>', response.text)
+    return response.status_code, html.unescape(found[1]) if found else response.text
+
+
+def snapshot(app) -> dict[str, list[tuple]]:
+    """Every row of every table: compare two to prove that nothing changed."""
+    with app.app_context():
+        return db.snapshot()
+
+
+def row(app, sql: str, *args) -> dict | None:
+    """One row of a query, as a dict."""
+    with app.app_context():
+        found = db.one(sql, *args)
+        return None if found is None else dict(found)

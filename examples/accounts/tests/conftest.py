@@ -1,7 +1,7 @@
 """Fixtures: an app on a temporary database, a real SMTP server, a clock to move."""
 
 import pytest
-from accounts import create_app, db
+from accounts import create_app, testing
 from accounts.testing import PASSWORD, Clock, config, new_user
 
 from tests.harness.smtp import Mailbox
@@ -38,9 +38,4 @@ def ada(client, mailbox):
 @pytest.fixture
 def snapshot(app):
     """snapshot() -> every row of every table, now."""
-
-    def take():
-        with app.app_context():
-            return db.snapshot()
-
-    return take
+    return lambda: testing.snapshot(app)

@@ -1,9 +1,12 @@
 """create_app: safe defaults, a refusal without a secret key, mail in the log in development."""
 
 import logging
+import sqlite3
 
 import pytest
 from accounts import create_app
+
+from tests.harness.servers import BIN, fetch, free_port, serve
 
 
 def test_the_defaults_are_the_safe_ones(tmp_path):
@@ -45,3 +48,18 @@ def test_without_a_mail_server_the_message_goes_to_the_log(tmp_path, caplog):
     client.post("/register", data={**form, "csrf_token": token})
     assert "Subject: Activate your account" in caplog.text
     assert "http://localhost/activate/" in caplog.text
+
+
+def test_the_command_on_the_page_serves_it(tmp_path):
+    """`flask --app accounts run --debug`, with the key and database from the environment."""
+    port = free_port()
+    command = [BIN / "flask", "--app", "accounts", "run", "--debug", "--port", str(port)]
+    env = {"FLASK_SECRET_KEY": "a key", "FLASK_DATABASE": str(tmp_path / "accounts.sqlite")}
+    with serve(command, port=port, cwd=tmp_path, env=env, ready_path="/login") as url:
+        status, headers, body = fetch(url + "/login")
+    assert status == 200
+    assert b'<input name="email" type="email" required>' in body
+    tables = sqlite3.connect(tmp_path / "accounts.sqlite").execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+    )
+    assert [name for (name,) in tables] == ["api_token", "role", "user"]
