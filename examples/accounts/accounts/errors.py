@@ -10,7 +10,7 @@ def error_response(error: HTTPException):
         response.set_data(json.dumps({"error": error.description}))
         response.content_type = "application/json"
     else:
-        response.set_data(render_template("error.html", error=error))
+        response.set_data(render_template("error.html", failure=error))
     return response
 
 

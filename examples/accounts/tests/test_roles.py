@@ -1,7 +1,13 @@
 """Roles: a decorator answering 403, an admin page, no escalation by extra form fields."""
 
+import os
+import subprocess
+
 import pytest
+from accounts import testing
 from accounts.testing import PASSWORD, new_user, submit
+
+from tests.harness.servers import BIN
 
 
 @pytest.fixture
@@ -73,3 +79,14 @@ def test_the_command_refuses_unknown_users_and_roles(app):
         in runner.invoke(args=["admin", "grant", "nobody@example.com", "admin"]).output
     )
     assert "'root' is not one of" in runner.invoke(args=["admin", "grant", "a@b.cd", "root"]).output
+
+
+def test_the_command_on_the_page_works_in_a_shell(app, ada, tmp_path):
+    """`flask --app accounts admin grant ...` as the roles page shows it, in a real process."""
+    env = {**os.environ, "FLASK_SECRET_KEY": "k", "FLASK_DATABASE": app.config["DATABASE"]}
+    command = [BIN / "flask", "--app", "accounts", "admin", "grant", ada, "editor"]
+    done = subprocess.run(
+        command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert (done.returncode, done.stdout) == (0, "ada@example.com is now editor\n")
+    assert testing.row(app, "SELECT name FROM role WHERE user_id = 1") == {"name": "editor"}
