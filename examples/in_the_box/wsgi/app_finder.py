@@ -37,7 +37,9 @@ def modules(folder: Path) -> dict[Path, list[tuple[Path, str]]]:
 @contextmanager
 def importable(root: Path) -> Iterator[None]:
     """Import from ``root`` as if Python ran there; its modules are forgotten afterwards."""
-    names = {p.stem for p in root.glob("*.py")} | {p.parent.name for p in root.glob("*/__init__.py")}
+    names = {p.stem for p in root.glob("*.py")} | {
+        p.parent.name for p in root.glob("*/__init__.py")
+    }
 
     def mine(module_name: str) -> bool:
         return module_name.partition(".")[0] in names
@@ -82,7 +84,7 @@ def build(factory, instance: Path) -> Flask | Exception:
     """Call a factory with the test configuration and its own instance folder."""
     folder = str(instance)
     try:
-        with mock.patch.object(Flask, "auto_find_instance_path", lambda self: folder):
+        with mock.patch.object(Flask, "auto_find_instance_path", return_value=folder):
             return factory(dict(TEST_CONFIG))
     except Exception as error:  # reported by name, like an import error
         return error

@@ -21,4 +21,10 @@ def test_each_method_reaches_its_view(client):
 def test_other_methods_get_405_with_allow(client):
     response = client.post("/items/1")
     assert response.status_code == 405
-    assert sorted(response.headers["Allow"].split(", ")) == ["DELETE", "GET", "HEAD", "OPTIONS", "PUT"]
+    assert sorted(response.headers["Allow"].split(", ")) == [
+        "DELETE",
+        "GET",
+        "HEAD",
+        "OPTIONS",
+        "PUT",
+    ]

@@ -47,8 +47,10 @@ def test_apps_factories_and_failures_are_all_reported(find_apps, tmp_path):
     assert isinstance(found["examples/broken/typo.py"], AttributeError)
     assert isinstance(found["examples/broken/factory.py: create_app()"], ZeroDivisionError)
     app = found["examples/pkg/pkg/__init__.py: create_app()"]
-    assert app.testing and app.instance_path == str(tmp_path / "instance" / "pkg")
-    assert "plain" not in sys.modules and "pkg" not in sys.modules  # forgotten afterwards
+    assert app.testing
+    assert app.instance_path == str(tmp_path / "instance" / "pkg")
+    assert "plain" not in sys.modules
+    assert "pkg" not in sys.modules
 
 
 def test_modules_already_imported_come_back_afterwards(find_apps, tmp_path):
