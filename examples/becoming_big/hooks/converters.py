@@ -1,0 +1,24 @@
+"""A URL converter both ways: /compare/flask,django <-> ["flask", "django"]."""
+
+from flask import Flask
+from werkzeug.routing import BaseConverter
+
+
+class ListConverter(BaseConverter):
+    """Comma-separated names in the URL, a list in the view."""
+
+    def to_python(self, value):
+        return value.split(",")
+
+    def to_url(self, values):
+        quote = super().to_url  # quotes one name the way Werkzeug quotes any value
+        return ",".join(quote(value) for value in values)
+
+
+app = Flask(__name__)
+app.url_map.converters["list"] = ListConverter
+
+
+@app.get("/compare/<list:names>")
+def compare(names):
+    return {"names": names, "count": len(names)}

@@ -1,0 +1,81 @@
+"""The JSON API under /api: MethodViews for shelves and books."""
+
+from flask import Blueprint, abort, url_for
+from flask.views import MethodView
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from .db import db
+from .models import Book, Shelf
+from .validation import MAX_INT, Invalid, check, integer, json_object, text
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+SHELF = {"name": text(80)}
+BOOK = {"title": text(200), "year": integer(-3000, 3000), "shelf_id": integer(1, MAX_INT)}
+
+
+def get_or_404(model, id):
+    found = db.session.get(model, id)
+    if found is None:
+        abort(404, f"There is no {model.__tablename__} {id}.")
+    return found
+
+
+def check_shelf(fields):
+    if "shelf_id" in fields and db.session.get(Shelf, fields["shelf_id"]) is None:
+        raise Invalid({"shelf_id": "no such shelf"})
+
+
+class ShelfList(MethodView):
+    def get(self):
+        return [shelf.to_json() for shelf in db.session.scalars(select(Shelf).order_by(Shelf.id))]
+
+    def post(self):
+        shelf = Shelf(**check(json_object(), SHELF))
+        db.session.add(shelf)
+        try:
+            db.session.commit()
+        except IntegrityError:
+            db.session.rollback()
+            abort(409, f"A shelf named {shelf.name!r} exists.")
+        return shelf.to_json(), 201
+
+
+class BookList(MethodView):
+    def get(self):
+        return [book.to_json() for book in db.session.scalars(select(Book).order_by(Book.id))]
+
+    def post(self):
+        fields = check(json_object(), BOOK)
+        check_shelf(fields)
+        book = Book(**fields)
+        db.session.add(book)
+        db.session.commit()
+        location = url_for("api.book", book_id=book.id, _external=True)
+        return book.to_json(), 201, {"Location": location}
+
+
+class BookItem(MethodView):
+    def get(self, book_id):
+        return get_or_404(Book, book_id).to_json()
+
+    def patch(self, book_id):
+        book = get_or_404(Book, book_id)
+        fields = check(json_object(), BOOK, partial=True)
+        check_shelf(fields)
+        for name, value in fields.items():
+            setattr(book, name, value)
+        db.session.commit()
+        return book.to_json()
+
+    def delete(self, book_id):
+        db.session.delete(get_or_404(Book, book_id))
+        db.session.commit()
+        return "", 204
+
+
+ID = f"<int(max={MAX_INT}):book_id>"  # a bigger id is a 404, not a database error
+bp.add_url_rule("/shelves", view_func=ShelfList.as_view("shelves"))
+bp.add_url_rule("/books", view_func=BookList.as_view("books"))
+bp.add_url_rule(f"/books/{ID}", view_func=BookItem.as_view("book"))

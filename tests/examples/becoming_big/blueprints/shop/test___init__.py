@@ -1,0 +1,23 @@
+"""examples/becoming_big/blueprints/shop/__init__.py: the factory registers both blueprints."""
+
+
+def test_each_blueprint_is_under_its_prefix(use_example):
+    use_example("becoming_big/blueprints")
+    from shop import create_app
+
+    app = create_app()
+    rules = sorted((rule.rule, rule.endpoint) for rule in app.url_map.iter_rules())
+    assert rules == [
+        ("/api/products/<int:product_id>", "api.product"),
+        ("/catalog/", "catalog.index"),
+        ("/catalog/<int:product_id>", "catalog.product"),
+        ("/static/<path:filename>", "static"),
+    ]
+    assert sorted(app.blueprints) == ["api", "catalog"]
+
+
+def test_the_test_config_is_applied(use_example):
+    use_example("becoming_big/blueprints")
+    from shop import create_app
+
+    assert create_app({"TESTING": True}).testing

@@ -1,0 +1,36 @@
+"""examples/becoming_big/hooks/lifecycle.py: hooks, signals and a converter, in order."""
+
+import pytest
+
+ORDER = [
+    "converter",
+    "request-started",
+    "before_request",
+    "view",
+    "template-rendered",
+    "after_request",
+    "request-finished",
+    "teardown_request",
+    "teardown_appcontext",
+]
+
+
+@pytest.fixture
+def lifecycle(use_example):
+    use_example("becoming_big/hooks")
+    import lifecycle
+
+    return lifecycle
+
+
+def test_one_request_fires_everything_in_order(lifecycle):
+    response = lifecycle.app.test_client().get("/hello/ada")
+    assert response.text == "Hello, ADA!"
+    assert lifecycle.fired == ORDER
+
+
+def test_a_404_fires_no_converter_view_or_template(lifecycle):
+    assert lifecycle.app.test_client().get("/nowhere").status_code == 404
+    assert "view" not in lifecycle.fired
+    assert lifecycle.fired[0] == "request-started"
+    assert lifecycle.fired[-1] == "teardown_appcontext"

@@ -1,0 +1,77 @@
+"""examples/quickstart/hello.py: the minimal app, and every command the page runs it with."""
+
+import contextlib
+import time
+import urllib.error
+
+import pytest
+from flask import url_for
+
+from tests.harness.servers import BIN, fetch, free_port, serve
+
+
+@pytest.fixture
+def folder(use_example):
+    return use_example("quickstart")
+
+
+def test_the_index_says_hello(folder):
+    from hello import app
+
+    response = app.test_client().get("/")
+    assert response.status_code == 200
+    assert response.text == "<p>Hello from Flask!</p>"
+    assert response.mimetype == "text/html"
+
+
+def test_the_static_file_is_served_byte_for_byte(folder):
+    from hello import app
+
+    with app.test_request_context():
+        assert url_for("static", filename="style.css") == "/static/style.css"
+    response = app.test_client().get("/static/style.css")
+    assert response.status_code == 200
+    assert response.mimetype == "text/css"
+    assert response.data == (folder / "static" / "style.css").read_bytes()
+    response.close()
+
+
+@pytest.mark.parametrize("debug", [[], ["--debug"]], ids=["run", "run --debug"])
+def test_flask_run_serves_it(folder, debug):
+    """`flask --app hello run` and `flask --app hello run --debug`, on a loopback port."""
+    port = free_port()
+    command = [BIN / "flask", "--app", "hello", "run", *debug, "--port", str(port)]
+    with serve(command, port=port, cwd=folder) as url:
+        status, headers, body = fetch(url + "/")
+    assert (status, body) == (200, b"<p>Hello from Flask!</p>")
+    assert headers["Server"].startswith("Werkzeug/")
+
+
+def test_debug_mode_restarts_the_server_when_the_file_changes(folder, tmp_path):
+    """The page: with --debug, the server restarts by itself when you save a file."""
+    module = tmp_path / "hello.py"
+    module.write_text((folder / "hello.py").read_text())
+    port = free_port()
+    command = [BIN / "flask", "--app", "hello", "run", "--debug", "--port", str(port)]
+    with serve(command, port=port, cwd=tmp_path) as url:
+        assert fetch(url + "/")[2] == b"<p>Hello from Flask!</p>"
+        module.write_text(module.read_text().replace("Hello from Flask!", "Hello again!"))
+        body, deadline = b"", time.monotonic() + 15
+        while body != b"<p>Hello again!</p>" and time.monotonic() < deadline:
+            time.sleep(0.2)
+            # The server may be between two processes for a moment.
+            with contextlib.suppress(urllib.error.URLError):
+                body = fetch(url + "/")[2]
+    assert body == b"<p>Hello again!</p>"
+
+
+def test_gunicorn_serves_it(folder):
+    """The production command of the page: `gunicorn -w 2 -b 127.0.0.1:PORT hello:app`."""
+    port = free_port()
+    command = [BIN / "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "hello:app"]
+    with serve(command, port=port, cwd=folder) as url:
+        status, headers, body = fetch(url + "/")
+        missing = fetch(url + "/nowhere")[0]
+    assert (status, body) == (200, b"<p>Hello from Flask!</p>")
+    assert headers["Server"] == "gunicorn"
+    assert missing == 404

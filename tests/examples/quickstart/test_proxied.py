@@ -1,0 +1,44 @@
+"""examples/quickstart/proxied.py: ProxyFix trusts exactly one proxy's forwarded headers."""
+
+import pytest
+
+FORWARDED = {"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https"}
+
+
+@pytest.fixture
+def client(use_example):
+    use_example("quickstart")
+    from proxied import app
+
+    return app.test_client()
+
+
+def test_without_forwarded_headers_the_peer_is_the_client(client):
+    assert client.get("/visitor").json == {
+        "remote_addr": "127.0.0.1",
+        "scheme": "http",
+        "link": "http://localhost/visitor",
+    }
+
+
+def test_the_proxy_headers_give_the_real_client_and_scheme(client):
+    assert client.get("/visitor", headers=FORWARDED).json == {
+        "remote_addr": "203.0.113.7",
+        "scheme": "https",
+        "link": "https://localhost/visitor",
+    }
+
+
+def test_an_address_a_client_slipped_in_front_is_not_trusted(client):
+    headers = {**FORWARDED, "X-Forwarded-For": "198.51.100.66, 203.0.113.7"}
+    assert client.get("/visitor", headers=headers).json["remote_addr"] == "203.0.113.7"
+
+
+def test_the_wrapped_app_is_still_the_flask_app(use_example):
+    use_example("quickstart")
+    from flask import Flask
+    from proxied import app
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    assert isinstance(app, Flask)
+    assert isinstance(app.wsgi_app, ProxyFix)
