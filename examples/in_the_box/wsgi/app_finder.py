@@ -1,6 +1,7 @@
 """Find every Flask app in a folder: module-level ``app`` objects and ``create_app`` factories."""
 
 import importlib
+import inspect
 import sys
 from collections import defaultdict
 from collections.abc import Iterator
@@ -57,11 +58,18 @@ def importable(root: Path) -> Iterator[None]:
         sys.modules.update(saved)
 
 
-def find_apps(folder: Path, instance: Path) -> Iterator[tuple[str, Flask | Exception]]:
+class NotAuditable(str):
+    """Why a factory was not called: it does not take a test configuration."""
+
+
+def find_apps(folder: Path, instance: Path) -> Iterator[tuple[str, object]]:
     """Yield ``(name, app)`` for each app, or ``(name, error)`` for what would not load.
 
-    Factories get TEST_CONFIG and an instance folder under ``instance``. Each app
-    is yielded while its modules are importable, so it can be called right away.
+    Apps are module-level Flask ``app`` objects, other module-level WSGI
+    callables named ``application`` (a dispatcher, for example), and the apps of
+    ``create_app(test_config=None)`` factories, called with TEST_CONFIG and an
+    instance folder under ``instance``. Each app is yielded while its modules are
+    importable, so it can be called right away.
     """
     for root, found in modules(folder).items():
         with importable(root):
@@ -75,13 +83,18 @@ def find_apps(folder: Path, instance: Path) -> Iterator[tuple[str, Flask | Excep
                 app = getattr(module, "app", None)
                 if isinstance(app, Flask) and app.import_name == module.__name__:
                     yield f"{where}: app", app
+                application = getattr(module, "application", None)
+                if callable(application) and not isinstance(application, Flask):
+                    yield f"{where}: application", application
                 factory = getattr(module, "create_app", None)
                 if callable(factory) and factory.__module__ == module.__name__:
                     yield f"{where}: create_app()", build(factory, instance / name)
 
 
-def build(factory, instance: Path) -> Flask | Exception:
+def build(factory, instance: Path) -> Flask | Exception | NotAuditable:
     """Call a factory with the test configuration and its own instance folder."""
+    if "test_config" not in inspect.signature(factory).parameters:
+        return NotAuditable(f"create_app{inspect.signature(factory)} takes no test_config")
     folder = str(instance)
     try:
         with mock.patch.object(Flask, "auto_find_instance_path", return_value=folder):

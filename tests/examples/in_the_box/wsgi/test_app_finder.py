@@ -35,6 +35,9 @@ def test_apps_factories_and_failures_are_all_reported(find_apps, tmp_path):
             return app
         """,
     )
+    write(examples / "one" / "mounts.py", "from plain import app as application\n")  # a Flask app
+    write(examples / "one" / "wsgi.py", "def application(environ, start_response): ...\n")
+    write(examples / "one" / "tenants.py", "def create_app(tenant): ...\n")
     write(examples / "broken" / "typo.py", "import flask\nflask.Flak\n")
     write(examples / "broken" / "factory.py", "def create_app(test_config=None):\n    1 / 0\n")
     found = dict(find_apps(examples, tmp_path / "instance"))
@@ -42,8 +45,13 @@ def test_apps_factories_and_failures_are_all_reported(find_apps, tmp_path):
         "examples/broken/factory.py: create_app()",
         "examples/broken/typo.py",
         "examples/one/plain.py: app",
+        "examples/one/tenants.py: create_app()",
+        "examples/one/wsgi.py: application",
         "examples/pkg/pkg/__init__.py: create_app()",
     ]
+    assert (
+        found["examples/one/tenants.py: create_app()"] == "create_app(tenant) takes no test_config"
+    )
     assert isinstance(found["examples/broken/typo.py"], AttributeError)
     assert isinstance(found["examples/broken/factory.py: create_app()"], ZeroDivisionError)
     app = found["examples/pkg/pkg/__init__.py: create_app()"]
