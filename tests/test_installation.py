@@ -1,0 +1,139 @@
+"""docs/installation.md: its Linux and macOS commands, run for real.
+
+The commands of the page's ``console`` blocks run in order in one bash
+session, in a fresh folder: they create a virtual environment, activate it and
+pip-install Flask and its extras. pip is held to the versions in
+requirements.txt through a constraints file, so the packages are the ones this
+guide is tested with and only the package index is needed. Then the output
+``flask --version`` prints is compared with the page, and
+``flask --app hello run`` (with the page's hello.py) must serve the page.
+"""
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+
+from tests.harness.servers import fetch, free_port, serve
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = ROOT / "docs" / "installation.md"
+CONSOLE = re.compile(r"^```console\n(?P<body>.*?)^```", re.MULTILINE | re.DOTALL)
+HELLO = ROOT / "examples" / "quickstart" / "hello.py"
+
+
+def console_blocks(text: str) -> list[list[tuple[str, list[str]]]]:
+    """Each console block of a page: its commands, each with the output shown under it."""
+    blocks = []
+    for match in CONSOLE.finditer(text):
+        commands: list[tuple[str, list[str]]] = []
+        for line in match["body"].splitlines():
+            if line.startswith("$ "):
+                commands.append((line[2:], []))
+            elif commands:
+                commands[-1][1].append(line)
+        blocks.append(commands)
+    return blocks
+
+
+def pinned_versions() -> list[str]:
+    """requirements.txt as pip constraints: ``name==version``, no extras, no editable apps."""
+    pins = []
+    for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line and not line.startswith("-"):
+            requirement = Requirement(line)
+            pins.append(f"{requirement.name}{requirement.specifier}")
+    return pins
+
+
+def is_server(command: str) -> bool:
+    return command.startswith("flask ") and shlex.split(command)[-1] == "run"
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    """Run the page's setup commands: (project folder, outputs by command, commands)."""
+    commands = [c for block in console_blocks(PAGE.read_text(encoding="utf-8")) for c in block]
+    setup = [command for command, _ in commands if not is_server(command)]
+    home = tmp_path_factory.mktemp("reader")
+    constraints = home / "constraints.txt"
+    constraints.write_text("\n".join(pinned_versions()), encoding="utf-8")
+    # Each command's output is fenced by a marker line, so it can be told apart.
+    script = "set -e\n" + "".join(f"echo '>>> {c}'\n{c}\n" for c in setup)
+    env = {key: value for key, value in os.environ.items() if key != "VIRTUAL_ENV"}
+    python_bin = str(Path(sys.executable).resolve().parent)
+    path = [p for p in env["PATH"].split(os.pathsep) if p != str(Path(sys.executable).parent)]
+    env.update(
+        PATH=os.pathsep.join([python_bin, *path]),  # a python3, but not our .venv's flask
+        PIP_CONSTRAINT=str(constraints),
+        PIP_DISABLE_PIP_VERSION_CHECK="1",
+    )
+    done = subprocess.run(
+        ["bash", "-c", script],
+        cwd=home,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    outputs = {}
+    for chunk in done.stdout.split(">>> ")[1:]:
+        command, _, output = chunk.partition("\n")
+        outputs[command] = output.splitlines()
+    return home / "myproject", outputs, commands
+
+
+def test_the_page_shows_the_commands_a_reader_needs(installed):
+    _, _, commands = installed
+    shown = [command for command, _ in commands]
+    assert shown[:4] == ["mkdir myproject", "cd myproject", "python3 -m venv .venv"] + [
+        ". .venv/bin/activate"
+    ]
+    assert "pip install Flask" in shown
+    assert "flask --version" in shown
+    assert "flask --app hello run" in shown
+
+
+def test_the_virtual_environment_has_flask_at_the_pinned_version(installed):
+    project, _, _ = installed
+    venv = project / ".venv"
+    assert (venv / "bin" / "flask").is_file()
+    listed = subprocess.run(
+        [venv / "bin" / "python", "-m", "pip", "list", "--format=freeze"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout.split()
+    listed = {line.lower() for line in listed}
+    pins = {pin.split("==")[0].lower(): pin.lower() for pin in pinned_versions()}
+    for package in ("flask", "werkzeug", "jinja2", "asgiref", "python-dotenv"):
+        assert pins[package] in listed
+
+
+def test_flask_version_prints_what_the_page_shows(installed):
+    _, outputs, commands = installed
+    shown = dict(commands)["flask --version"]
+    printed = outputs["flask --version"]
+    assert len(printed) == len(shown) == 3
+    assert printed[0].startswith("Python 3.")  # the Python line depends on the machine
+    assert printed[1:] == shown[1:]  # Flask and Werkzeug: exactly as on the page
+
+
+def test_flask_app_hello_run_serves_the_first_app(installed):
+    project, _, _ = installed
+    shutil.copy(HELLO, project / "hello.py")
+    port = free_port()
+    flask = project / ".venv" / "bin" / "flask"
+    command = [flask, "--app", "hello", "run", "--host", "127.0.0.1", "--port", str(port)]
+    with serve(command, port=port, cwd=project) as url:
+        status, _, body = fetch(url + "/")
+    assert (status, body) == (200, b"<p>Hello from Flask!</p>")
