@@ -2,7 +2,6 @@
 
 import functools
 import hmac
-from urllib.parse import urlsplit
 
 from flask import Blueprint, g, redirect, render_template, request, session, url_for
 
@@ -20,15 +19,16 @@ class Refused(Exception):
 
 
 def check_credentials(email: str, password: str):
-    """The active user with this email and password, or Refused (same for every cause)."""
+    """The active user with these credentials, or Refused: the same for wrong and unknown."""
     user = db.one("SELECT * FROM user WHERE email = ?", email.strip().lower())
     if user is not None and tracking.locked(user):
         raise Refused("Too many failed attempts. Try again later.", 429)
-    password_hash = passwords.verify(user, password)
-    if password_hash is None or not user["active"]:
+    if passwords.verify(user, password) is None:
         if user is not None:
             tracking.record_failure(user)
         raise Refused("Wrong email or password.", 400)
+    if not user["active"]:  # the right password: its owner may know the account is inactive
+        raise Refused("Activate your account first: see the link we emailed you.", 400)
     return db.one("SELECT * FROM user WHERE id = ?", user["id"])
 
 
@@ -55,17 +55,11 @@ def login_required(view):
     return wrapped
 
 
-def local_url(target: str | None) -> str:
+def local_url(target: str) -> str:
     """``target`` if it is a path on this site, else the home page."""
-    parts = urlsplit(target or "")
-    if (
-        not target
-        or parts.scheme
-        or parts.netloc
-        or not target.startswith("/")
-        or target.startswith("//")
-        or any(c == "\\" or ord(c) < 33 for c in target)  # browsers read /\ as //
-    ):
+    elsewhere = not target.startswith("/") or target.startswith("//")
+    # Browsers read \ as / and drop tabs and newlines: /\x and /\t/x would be //x too.
+    if elsewhere or any(c == "\\" or ord(c) < 33 for c in target):
         return url_for("profile.index")
     return target
 

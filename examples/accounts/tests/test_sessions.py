@@ -35,6 +35,9 @@ def test_an_inactive_account_cannot_log_in(client, mailbox):
     )
     response = submit(client, "/login", {"email": "g@example.com", "password": PASSWORD})
     assert response.status_code == 400
+    assert "Activate your account first: see the link we emailed you." in response.text
+    wrong = submit(client, "/login", {"email": "g@example.com", "password": "a wrong guess"})
+    assert '<p class="error">Wrong email or password.</p>' in wrong.text
 
 
 def test_without_remember_me_the_cookie_dies_with_the_browser(client, ada):
