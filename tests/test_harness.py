@@ -621,3 +621,15 @@ def test_the_build_fails_on_a_block_shown_as_python_but_not_run(tmp_path):
     assert warnings[0].endswith("[harness.unexecuted]")
     assert warnings[1].startswith(f"{docs / 'index.md'}:12: WARNING: the harness executes")
     assert warnings[1].endswith("[harness.unrendered]")
+
+
+def test_a_server_log_can_be_kept_for_the_test_to_read(tmp_path):
+    from tests.harness.servers import fetch, free_port, serve
+
+    port = free_port()
+    command = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port)]
+    with (tmp_path / "server.log").open("w+") as log:
+        with serve(command, port=port, cwd=tmp_path, log=log) as url:
+            assert fetch(url + "/missing")[0] == 404
+        log.seek(0)
+        assert '"GET /missing HTTP/1.1" 404' in log.read()

@@ -17,8 +17,9 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from typing import TextIO
 
 HOST = "127.0.0.1"
 BIN = Path(sys.executable).parent  # the virtual environment's scripts: flask, gunicorn, ...
@@ -54,10 +55,15 @@ def serve(
     env: dict[str, str] | None = None,
     ready_path: str = "/",
     timeout: float = 30.0,
+    log: TextIO | None = None,
 ) -> Iterator[str]:
-    """Run ``command`` (which must listen on ``port``) until the block ends."""
+    """Run ``command`` (which must listen on ``port``) until the block ends.
+
+    The server's output goes to ``log`` if given (a file the caller reads
+    afterwards), else to a temporary file shown if the server fails to start.
+    """
     base = f"http://{HOST}:{port}"
-    with tempfile.TemporaryFile(mode="w+") as log:
+    with nullcontext(log) if log is not None else tempfile.TemporaryFile(mode="w+") as log:
         # Logs go to a file: a pipe nobody reads blocks a chatty server.
         process = subprocess.Popen(
             list(command),

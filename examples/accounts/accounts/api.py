@@ -1,0 +1,48 @@
+"""A small JSON API: HTTP Basic or a Bearer token on every request, never the session."""
+
+from flask import Blueprint, abort, request
+from werkzeug.datastructures import WWWAuthenticate
+
+from . import api_tokens, db
+from .auth import Refused, check_credentials
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+def challenge(scheme: str, message: str):
+    realm = {"realm": "accounts", "charset": "UTF-8"} if scheme == "basic" else {}
+    abort(401, description=message, www_authenticate=WWWAuthenticate(scheme, realm))
+
+
+def describe(user) -> dict:
+    roles = db.get_db().execute("SELECT name FROM role WHERE user_id = ?", (user["id"],))
+    return {
+        "email": user["email"],
+        "display_name": user["display_name"],
+        "roles": sorted(row["name"] for row in roles),
+    }
+
+
+@bp.get("/basic/me")
+def basic_me():
+    auth = request.authorization  # None when the header is missing or malformed
+    if auth is None or auth.type != "basic":
+        challenge("basic", "Send an email and password with HTTP Basic authentication.")
+    try:
+        user = check_credentials(auth.username or "", auth.password or "")
+    except Refused as refused:
+        if refused.status == 429:
+            abort(429, str(refused))
+        challenge("basic", str(refused))
+    return describe(user)
+
+
+@bp.get("/me")
+def token_me():
+    auth = request.authorization
+    if auth is None or auth.type != "bearer":
+        challenge("bearer", "Send an API token: Authorization: Bearer <token>.")
+    user = api_tokens.user_for(auth.token or "")
+    if user is None:
+        challenge("bearer", "This token is not valid: unknown, expired or revoked.")
+    return describe(user)

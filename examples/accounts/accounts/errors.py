@@ -1,0 +1,18 @@
+"""Every HTTP error answers with its message: as JSON under /api, as a page elsewhere."""
+
+from flask import json, render_template, request
+from werkzeug.exceptions import HTTPException
+
+
+def error_response(error: HTTPException):
+    response = error.get_response()  # keeps headers such as WWW-Authenticate and Allow
+    if request.blueprint == "api":
+        response.set_data(json.dumps({"error": error.description}))
+        response.content_type = "application/json"
+    else:
+        response.set_data(render_template("error.html", failure=error))
+    return response
+
+
+def init_app(app) -> None:
+    app.register_error_handler(HTTPException, error_response)

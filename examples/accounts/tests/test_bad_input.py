@@ -1,0 +1,87 @@
+"""Hostile input in every field: refused with a 4xx, or stored as plain text and escaped."""
+
+import pytest
+from accounts.testing import PASSWORD, new_user, submit
+
+SCRIPT = "<script>alert('x')</script>"
+SQL = "'); DROP TABLE user; --"
+
+
+def test_html_in_a_display_name_is_escaped_on_every_page(app, client, mailbox):
+    new_user(client, mailbox, "eve@example.com", PASSWORD, name=SCRIPT)
+    app.test_cli_runner().invoke(args=["admin", "grant", "eve@example.com", "admin"])
+    submit(client, "/login", {"email": "eve@example.com", "password": PASSWORD})
+    for url in ("/", "/admin/users"):
+        page = client.get(url).text
+        assert SCRIPT not in page
+        assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page
+
+
+@pytest.mark.parametrize("field", ["email", "display_name", "password"])
+def test_sql_in_any_registration_field_is_data_not_code(client, mailbox, snapshot, field):
+    form = {"email": "eve@example.com", "display_name": "Eve", "password": PASSWORD}
+    response = submit(client, "/register", {**form, field: SQL + form[field]})
+    tables = snapshot()
+    assert sorted(tables) == ["api_token", "role", "user"]  # nothing dropped
+    if field == "email":
+        assert response.status_code == 400
+        assert tables["user"] == []
+    else:
+        assert response.status_code == 200
+        assert len(tables["user"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [("/login", 400), ("/reset", 200), ("/admin/users/1/roles", 403), ("/profile", 400)],
+)
+def test_sql_in_the_other_forms_changes_nothing(client, ada, snapshot, url, status):
+    submit(client, "/login", {"email": ada, "password": PASSWORD})
+    before = snapshot()
+    fields = {"email": SQL, "password": SQL, "role": SQL, "display_name": SQL * 3}
+    assert submit(client, url, fields).status_code == status
+    assert snapshot() == before
+
+
+def test_sql_in_a_token_name_is_stored_as_text(client, ada, snapshot):
+    submit(client, "/login", {"email": ada, "password": PASSWORD})
+    assert submit(client, "/tokens", {"name": SQL}).status_code == 201
+    assert snapshot()["api_token"][0][2] == SQL
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "\u0430da@example.com",  # Cyrillic a
+        "ada@ex\u0430mple.com",
+        "\uff41da@example.com",  # fullwidth a
+        "ada@example.com\u200b",  # zero-width space
+        "ad\u0430@example.com",
+        "ada@\u00e9xample.com",
+    ],
+)
+def test_look_alike_and_non_ascii_emails_are_refused(client, ada, snapshot, email):
+    before = snapshot()
+    form = {"email": email, "display_name": "Eve", "password": PASSWORD}
+    response = submit(client, "/register", form)
+    assert response.status_code == 400
+    assert "Write the email address in ASCII letters" in response.text
+    assert snapshot() == before
+
+
+def test_an_oversized_body_is_refused_before_it_is_read(client, snapshot):
+    before = snapshot()
+    response = client.post("/register", data={"display_name": "x" * 20_000})
+    assert response.status_code == 413
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("field", "size"), [("email", 255), ("display_name", 51), ("password", 129)]
+)
+def test_oversized_fields_are_refused(client, snapshot, field, size):
+    form = {"email": "eve@example.com", "display_name": "Eve", "password": PASSWORD}
+    value = ("e" * (size - 12) + "@example.com") if field == "email" else "x" * size
+    response = submit(client, "/register", {**form, field: value})
+    assert response.status_code == 400
+    assert snapshot()["user"] == []

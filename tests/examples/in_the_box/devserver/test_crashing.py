@@ -1,0 +1,68 @@
+"""examples/in_the_box/devserver/crashing.py under `flask run --debug`, for real."""
+
+import contextlib
+import json
+import re
+import shutil
+import time
+
+from tests.harness.servers import BIN, fetch, free_port, serve
+
+# A fixed PIN, so the test can type it; left unset, Werkzeug derives one from the machine.
+PIN = "123-456-789"
+
+
+def test_the_app_answers(use_example):
+    use_example("in_the_box/devserver")
+    from crashing import app
+
+    client = app.test_client()
+    assert client.get("/divide/6/3").text == "6 / 3 = 2.0"
+    assert client.get("/divide/1/0").status_code == 500
+
+
+def test_the_debugger_shows_the_error_and_its_console_needs_the_pin(use_example, tmp_path):
+    folder = use_example("in_the_box/devserver")
+    port = free_port()
+    with (tmp_path / "server.log").open("w+") as log:
+        command = [BIN / "flask", "--app", "crashing", "run", "--debug", "--port", str(port)]
+        env = {"WERKZEUG_DEBUG_PIN": PIN}
+        with serve(command, port=port, cwd=folder, env=env, log=log) as url:
+            assert fetch(url + "/")[0] == 200
+            status, headers, body = fetch(url + "/divide/1/0")
+            page = body.decode()
+            secret = re.search(r'SECRET = "([^"]+)"', page)[1]
+            pin_url = f"{url}/?__debugger__=yes&cmd=pinauth&s={secret}&pin="
+            wrong = json.loads(fetch(pin_url + "000-000-000")[2])
+            right = json.loads(fetch(pin_url + PIN)[2])
+        log.seek(0)
+        output = log.read()
+    assert status == 500
+    assert "ZeroDivisionError: division by zero" in page
+    assert "Werkzeug Debugger" in page
+    assert wrong == {"auth": False, "exhausted": False}
+    assert right == {"auth": True, "exhausted": False}
+    assert "WARNING: This is a development server. Do not use it in a production" in output
+    assert "* Serving Flask app 'crashing'" in output
+    assert "* Debug mode: on" in output
+    assert f"* Running on http://127.0.0.1:{port}" in output
+    assert "* Debugger is active!" in output
+    assert "* Restarting with stat" in output
+    assert f"* Debugger PIN: {PIN}" in output
+
+
+def test_the_reloader_serves_the_new_code_after_a_save(use_example, tmp_path):
+    shutil.copy(use_example("in_the_box/devserver") / "crashing.py", tmp_path)
+    port = free_port()
+    command = [BIN / "flask", "--app", "crashing", "run", "--debug", "--port", str(port)]
+    with serve(command, port=port, cwd=tmp_path) as url:
+        assert fetch(url + "/")[2].startswith(b"Edit me")
+        source = tmp_path / "crashing.py"
+        source.write_text(source.read_text().replace("Edit me and save", "Edited"))
+        deadline = time.monotonic() + 20
+        body = b""
+        while time.monotonic() < deadline and not body.startswith(b"Edited"):
+            time.sleep(0.3)
+            with contextlib.suppress(OSError):  # the server is restarting
+                body = fetch(url + "/", timeout=2)[2]
+    assert body.startswith(b"Edited: the reloader restarts the server.")

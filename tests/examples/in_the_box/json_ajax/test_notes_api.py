@@ -1,0 +1,74 @@
+"""examples/in_the_box/json_ajax/notes_api.py: JSON in and out, and a real browser's fetch()."""
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from tests.harness.servers import BIN, fetch, free_port, serve
+
+
+@pytest.fixture
+def app(use_example):
+    use_example("in_the_box/json_ajax")
+    from notes_api import app
+
+    return app
+
+
+def token(client) -> str:
+    return client.get("/").text.split('name="csrf-token" content="')[1].split('"')[0]
+
+
+def test_json_in_and_out_with_the_token_in_a_header(app):
+    client = app.test_client()
+    response = client.post("/notes", json={"text": " tea "}, headers={"X-CSRFToken": token(client)})
+    assert (response.status_code, response.json) == (201, {"id": 1, "text": "tea"})
+    assert client.get("/notes").json == [{"id": 1, "text": "tea"}]
+
+
+@pytest.mark.parametrize("body", [{"json": ["not", "an", "object"]}, {"json": {}}, {"data": "x"}])
+def test_anything_but_a_note_is_400(app, body):
+    client = app.test_client()
+    response = client.post("/notes", headers={"X-CSRFToken": token(client)}, **body)
+    assert response.status_code == 400
+    assert response.json == {"error": 'Send JSON such as {"text": "..."}.'}
+
+
+def test_without_the_token_nothing_is_added(app):
+    client = app.test_client()
+    assert client.post("/notes", json={"text": "forged"}).status_code == 400
+    assert client.get("/notes").json == []
+
+
+def test_a_real_browser_runs_the_fetch_call(use_example, tmp_path):
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.skip("needs Chromium: apt-get install chromium (listed in .ci/apt-packages)")
+    folder = use_example("in_the_box/json_ajax")
+    port = free_port()
+    command = [BIN / "flask", "--app", "notes_api", "run", "--port", str(port)]
+    with serve(command, port=port, cwd=folder) as url:
+        browser = subprocess.run(
+            [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                f"--user-data-dir={tmp_path / 'chromium'}",
+                "--virtual-time-budget=5000",  # let the page's fetch() finish
+                "--dump-dom",
+                url + "/",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        status, _, body = fetch(url + "/notes")
+    assert '<ul id="notes"><li>201 #1: Sent by fetch()</li></ul>' in browser.stdout
+    assert (status, json.loads(body)) == (200, [{"id": 1, "text": "Sent by fetch()"}])
