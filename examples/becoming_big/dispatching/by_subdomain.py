@@ -2,7 +2,7 @@
 
 from threading import Lock
 
-from tenants import TENANTS, create_app
+from tenants import TENANTS, create_tenant_app
 from werkzeug.exceptions import NotFound
 
 
@@ -18,7 +18,7 @@ class SubdomainDispatcher:
             return NotFound()
         with self.lock:
             if tenant not in self.apps:
-                self.apps[tenant] = create_app(tenant)
+                self.apps[tenant] = create_tenant_app(tenant)
             return self.apps[tenant]
 
     def __call__(self, environ, start_response):

@@ -10,7 +10,7 @@ TENANTS = {
 }
 
 
-def create_app(tenant):
+def create_tenant_app(tenant):
     app = Flask(__name__)
     app.config.update(
         TENANTS[tenant],

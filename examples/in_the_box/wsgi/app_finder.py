@@ -95,6 +95,7 @@ def build(factory, instance: Path) -> Flask | Exception | NotAuditable:
     """Call a factory with the test configuration and its own instance folder."""
     if "test_config" not in inspect.signature(factory).parameters:
         return NotAuditable(f"create_app{inspect.signature(factory)} takes no test_config")
+    instance.mkdir(parents=True, exist_ok=True)  # Flask leaves creating it to the app
     folder = str(instance)
     try:
         with mock.patch.object(Flask, "auto_find_instance_path", return_value=folder):
