@@ -1,6 +1,7 @@
 """examples/quickstart/hello.py: the minimal app, and every command the page runs it with."""
 
 import contextlib
+import re
 import time
 import urllib.error
 
@@ -65,13 +66,29 @@ def test_debug_mode_restarts_the_server_when_the_file_changes(folder, tmp_path):
     assert body == b"<p>Hello again!</p>"
 
 
-def test_gunicorn_serves_it(folder):
+def test_gunicorn_serves_it(folder, tmp_path):
     """The production command of the page: `gunicorn -w 2 -b 127.0.0.1:PORT hello:app`."""
     port = free_port()
     command = [BIN / "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "hello:app"]
-    with serve(command, port=port, cwd=folder) as url:
+    with (
+        tmp_path.joinpath("gunicorn.log").open("w+") as log,
+        serve(command, port=port, cwd=folder, log=log) as url,
+    ):
         status, headers, body = fetch(url + "/")
         missing = fetch(url + "/nowhere")[0]
+        workers = booted_workers(log, expected=2)
     assert (status, body) == (200, b"<p>Hello from Flask!</p>")
     assert headers["Server"] == "gunicorn"
     assert missing == 404
+    assert len(workers) == 2  # -w 2: two worker processes, as the page says
+
+
+def booted_workers(log, expected, timeout=15.0):
+    """The pids gunicorn reports booting, waiting (bounded) until ``expected`` have booted."""
+    deadline = time.monotonic() + timeout
+    while True:
+        log.seek(0)
+        pids = set(re.findall(r"Booting worker with pid: (\d+)", log.read()))
+        if len(pids) >= expected or time.monotonic() > deadline:
+            return pids
+        time.sleep(0.05)
