@@ -4,6 +4,7 @@ Build with `make html` (which runs `sphinx-build -c . docs _build/html`).
 """
 
 import importlib.metadata
+import re
 import sys
 from pathlib import Path
 
@@ -80,5 +81,45 @@ def docstring_references_as_text(app, env, node, contnode):
     return None
 
 
+CODE_DIRECTIVE = re.compile(r"^(\s*)\.\. (code-block|code|sourcecode)::")
+LEFT_OUT = "*(A code sample of Flask's docstring is left out: this guide shows only code it runs.)*"
+
+
+def drop_code_samples(app, what, name, obj, options, lines):
+    """Remove the code samples of Flask's and Werkzeug's docstrings from the API page.
+
+    Every Python block this site shows is executed by its test suite; the
+    samples in third-party docstrings are not, so they are not shown. A
+    ``.. code-block::``, a literal block after ``::`` and a ``>>>`` paragraph
+    are each replaced by a one-line note. tests/harness/sphinx_checks.py fails the build on any
+    Python block that still comes from outside a page.
+    """
+    kept, index = [], 0
+    while index < len(lines):
+        line = lines[index]
+        if line.lstrip().startswith(">>>"):  # a doctest paragraph: up to the next blank line
+            while index < len(lines) and lines[index].strip():
+                index += 1
+            kept += [" " * (len(line) - len(line.lstrip())) + LEFT_OUT, ""]
+            continue
+        directive = CODE_DIRECTIVE.match(line)
+        literal = line.rstrip().endswith("::") and not line.lstrip().startswith("..")
+        if not (directive or literal):
+            kept.append(line)
+            index += 1
+            continue
+        indent = len(line) - len(line.lstrip())
+        index += 1
+        while index < len(lines) and (
+            not lines[index].strip() or len(lines[index]) - len(lines[index].lstrip()) > indent
+        ):
+            index += 1
+        if literal and line.strip() != "::":
+            kept.append(line.rstrip()[:-1])  # "For example::" -> "For example:"
+        kept += ["", " " * indent + LEFT_OUT, ""]
+    lines[:] = kept
+
+
 def setup(app):
     app.connect("missing-reference", docstring_references_as_text)
+    app.connect("autodoc-process-docstring", drop_code_samples)

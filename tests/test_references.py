@@ -66,3 +66,34 @@ def test_standard_library_names_link_to_the_python_docs(tmp_path):
     assert build(tmp_path, "# Index\n\n{py:func}`secrets.token_hex`\n") == []
     html = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://docs.python.org/3.11/library/secrets.html#secrets.token_hex"' in html
+
+
+def test_code_samples_of_flask_docstrings_are_left_out(tmp_path):
+    # Markup's docstring holds doctest paragraphs, Flask.route's a code-block.
+    warnings = build(
+        tmp_path,
+        """
+        # Index
+
+        ```{eval-rst}
+        .. autoclass:: markupsafe.Markup
+           :no-members:
+
+        .. automethod:: flask.Flask.route
+        ```
+        """,
+    )
+    assert warnings == []
+    html = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    assert html.count("A code sample of Flask’s docstring is left out") >= 3
+    assert "highlight-python" not in html
+    assert "doctest" not in html
+
+
+def test_a_python_block_from_another_file_fails_the_build(tmp_path):
+    # Sybil executes the blocks of a page, not of what the page pulls in.
+    (tmp_path / "snippet.md").write_text("```python\nnot_run = True\n```\n", encoding="utf-8")
+    warnings = build(tmp_path, "# Index\n\n```{include} ../snippet.md\n```\n")
+    assert len(warnings) == 1, warnings
+    assert "snippet.md is shown but nothing executes it" in warnings[0]
+    assert warnings[0].endswith("[harness.unexecuted]")

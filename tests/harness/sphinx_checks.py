@@ -6,6 +6,8 @@ compared with the blocks the harness (tests/harness/pages.py) executes:
 * a block shown as Python that the harness does not collect is never run
   (a colon-fenced code block, a code block inside ``eval-rst``, a new
   language alias) -> warning ``harness.unexecuted``;
+* a block shown as Python that comes from elsewhere (a docstring pulled in by
+  autodoc) is not executed either -> warning ``harness.unexecuted``;
 * a block the harness runs that Sphinx does not show as highlighted code was
   probably indented by mistake and renders as plain text with its backticks
   -> warning ``harness.unrendered``.
@@ -47,12 +49,28 @@ def shown_as_python(doctree: nodes.document) -> list[nodes.Element]:
     return shown
 
 
+def _same_file(source: str, path: Path) -> bool:
+    try:
+        return Path(source).resolve() == path
+    except (OSError, ValueError):
+        return False
+
+
 def check_page(app, doctree: nodes.document) -> None:
     path = Path(app.env.doc2path(app.env.docname)).resolve()
     visible, collected = harness_blocks(Path(app.srcdir), path)
     rendered = set()
     for node in shown_as_python(doctree):
-        if node.source and Path(node.source).resolve() != path:
+        if node.source and not _same_file(node.source, path):
+            # From a docstring or another file: not a block of this page, so
+            # nothing here executes it, and the reader cannot tell.
+            logger.warning(
+                f"a Python block from {node.source} is shown but nothing executes it; "
+                "leave it out of the page",
+                location=node,
+                type="harness",
+                subtype="unexecuted",
+            )
             continue
         rendered.add(node.line)
         if node.line not in collected:
