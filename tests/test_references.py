@@ -21,7 +21,7 @@ def build(tmp_path: Path, page: str) -> list[str]:
     docs.mkdir()
     (docs / "index.md").write_text(textwrap.dedent(page).lstrip(), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-E", "-n", "--keep-going", "-c", str(ROOT)]
+        [sys.executable, "-m", "sphinx", "-q", "-N", "-E", "-n", "--keep-going", "-c", str(ROOT)]
         + [str(docs), str(tmp_path / "html")],
         capture_output=True,
         text=True,
