@@ -6,7 +6,6 @@ a subprocess: what is tested is the configuration the guide itself runs with.
 """
 
 import shutil
-import subprocess
 import sys
 import textwrap
 from importlib.metadata import version
@@ -16,6 +15,7 @@ import pytest
 
 from tests.harness.blocks import scan, skip_reason
 from tests.harness.pages import make_sybil, unexecuted_blocks
+from tests.harness.site import build_site, warnings_of
 
 ROOT = Path(__file__).resolve().parent.parent
 FLASK = version("flask")
@@ -606,16 +606,9 @@ def test_the_build_fails_on_a_block_shown_as_python_but_not_run(tmp_path):
         ).lstrip(),
         encoding="utf-8",
     )
-    build = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-N", "-E", "-W", "--keep-going", "-c", str(ROOT)]
-        + [str(docs), str(tmp_path / "html")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-    )
+    build = build_site(docs, tmp_path / "html", "-W")
     assert build.returncode != 0
-    warnings = [line for line in build.stderr.splitlines() if "WARNING" in line]
+    warnings = warnings_of(build)
     assert len(warnings) == 2, build.stderr
     assert warnings[0].startswith(f"{docs / 'index.md'}:7: WARNING: this block is shown as Python")
     assert warnings[0].endswith("[harness.unexecuted]")

@@ -7,12 +7,10 @@ wrong reference written in a page still fails the build, and standard-library
 names resolve from the committed inventory, without the network.
 """
 
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.harness.site import build_site, warnings_of
 
 
 def build(tmp_path: Path, page: str) -> list[str]:
@@ -20,16 +18,9 @@ def build(tmp_path: Path, page: str) -> list[str]:
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text(textwrap.dedent(page).lstrip(), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-N", "-E", "-n", "--keep-going", "-c", str(ROOT)]
-        + [str(docs), str(tmp_path / "html")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-    )
+    result = build_site(docs, tmp_path / "html", "-n")
     assert result.returncode == 0, result.stderr
-    return [line for line in result.stderr.splitlines() if "WARNING" in line]
+    return warnings_of(result)
 
 
 def test_a_dangling_reference_in_a_flask_docstring_is_plain_text(tmp_path):
