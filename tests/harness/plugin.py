@@ -1,7 +1,8 @@
 """The pytest side of the page harness.
 
 * the ``page`` fixture every page gets: its module, a temporary folder, and a
-  ready Flask app with a test client;
+  ready Flask app with a test client; ``use_example`` and ``postgres_server``
+  for tests;
 * a failing block names its page and line, shows the block's first line and
   the versions it ran against, before the usual traceback or doctest diff;
 * a one-line summary of the page blocks executed, skipped and failed.
@@ -142,6 +143,21 @@ def page(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     finally:
         folders.close()
         document.leave()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """The URL of one throwaway PostgreSQL server for the whole run (tests/harness/postgres.py).
+
+    Without PostgreSQL installed, a test that asks for it skips, and the reason
+    says how to install it.
+    """
+    from . import postgres
+
+    if postgres.BINDIR is None:
+        pytest.skip(postgres.MISSING)
+    with postgres.server() as url:
+        yield url
 
 
 @pytest.fixture

@@ -14,15 +14,6 @@ from sqlalchemy import func, select
 from tests.harness import postgres
 
 
-@pytest.fixture(scope="session")
-def postgres_server():
-    """A throwaway PostgreSQL server on a loopback port, for the whole run."""
-    if postgres.BINDIR is None:
-        pytest.skip(postgres.MISSING)
-    with postgres.server() as url:
-        yield url
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request, tmp_path):
     """The URL of an empty database that only this test uses."""

@@ -16,7 +16,6 @@ import psycopg
 import pytest
 from redis import Redis
 
-from tests.harness import postgres
 from tests.harness.examples import EXAMPLES
 from tests.harness.redis_server import MISSING, redis_server, redis_server_path
 from tests.harness.servers import BIN, fetch, free_port, serve
@@ -40,14 +39,6 @@ def redis_url(tmp_path_factory):
         yield url
 
 
-@pytest.fixture(scope="session")
-def postgres_url():
-    if postgres.BINDIR is None:
-        pytest.skip(postgres.MISSING)
-    with postgres.server() as url:
-        yield url
-
-
 def empty_store(variant, request):
     """The test configuration of an empty store for ``variant``."""
     if variant == "notes_redis":
@@ -56,7 +47,7 @@ def empty_store(variant, request):
             redis.flushdb()
         return {"REDIS_URL": url}
     if variant == "notes_sqlalchemy@postgresql":
-        url = request.getfixturevalue("postgres_url")
+        url = request.getfixturevalue("postgres_server")
         with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as db:
             db.execute("DROP TABLE IF EXISTS note")  # create_app() makes it anew
         return {"DATABASE_URL": url}
