@@ -18,11 +18,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.harness.pages import page_files
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 EXAMPLES = ROOT / "examples"
 
-PAGES = sorted(p for p in DOCS.rglob("*") if p.suffix in {".md", ".rst"})
+PAGES = page_files(DOCS)
 LITERALINCLUDE = re.compile(r"(?:\{literalinclude\}|\.\. literalinclude::)\s+(?P<path>\S+)")
 USE_EXAMPLE = re.compile(r"""use_example\(\s*["'](?P<name>[^"']+)["']""")
 # Files that are not example code a reader needs to see.

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness.pages import make_sybil, unexecuted_blocks
+from tests.harness.pages import make_sybil, page_files, unexecuted_blocks
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-PAGES = sorted(p for p in DOCS.rglob("*") if p.suffix in {".md", ".rst"})
+PAGES = page_files(DOCS)
 SYBILS = make_sybil(DOCS)
 
 

@@ -59,11 +59,11 @@ class PageError(pytest.Collector.CollectError, ValueError):
         super().__init__(f"{display_path(document.path)}, line {line}: {message}")
 
 
-def display_path(path: str | Path) -> str:
-    """A path relative to the working directory when it is below it, else absolute."""
+def display_path(path: str | Path, root: Path | None = None) -> str:
+    """A path relative to ``root`` (the working directory) when it is below it, else absolute."""
     path = Path(path).resolve()
     try:
-        return str(path.relative_to(Path.cwd()))
+        return str(path.relative_to((root or Path.cwd()).resolve()))
     except ValueError:
         return str(path)
 
@@ -291,13 +291,26 @@ def make_sybil(docs_root: Path) -> list[Sybil]:
     ]
 
 
+def page_files(docs_root: Path) -> list[Path]:
+    """Every page under ``docs_root``: the .md and .rst files the harness runs."""
+    return sorted(p for p in docs_root.rglob("*") if p.suffix in {".md", ".rst"})
+
+
+def parse_page(sybils: list[Sybil], path: Path) -> Document | None:
+    """The page as the harness collects it, or None if no Sybil takes that file."""
+    path = path.resolve()
+    for sybil in sybils:
+        if sybil.should_parse(path):
+            return sybil.parse(path)
+    return None
+
+
 def collected_lines(sybils: list[Sybil], path: Path) -> list[int]:
     """The first line of every region the harness collects from one page."""
-    for sybil in sybils:
-        if sybil.should_parse(path.resolve()):
-            document = sybil.parse(path.resolve())
-            return [_line_of(document, region.start) for _, region in document.regions]
-    return []
+    document = parse_page(sybils, path)
+    if document is None:
+        return []
+    return [_line_of(document, region.start) for _, region in document.regions]
 
 
 def unexecuted_blocks(sybils: list[Sybil], path: Path) -> list[Block]:

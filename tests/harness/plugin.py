@@ -24,7 +24,7 @@ from sybil.example import SybilFailure
 from sybil.integration.pytest import SybilFile, SybilItem
 
 from .examples import ExampleFolders
-from .pages import PageDocument, block_of, make_sybil
+from .pages import PageDocument, block_of, display_path, make_sybil
 
 BLOCK_PROPERTY = "page_block"  # user property: "path:line:visibility"
 SYBILS = pytest.StashKey[list]()
@@ -198,13 +198,6 @@ class _Crash:
     message: str
 
 
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)
-
-
 def _page_traceback(item: SybilItem, call: pytest.CallInfo):
     """The failure's traceback from the first frame in the page on, hidden frames removed.
 
@@ -234,7 +227,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     block = block_of(item.example)
     if block is None:  # a skip instruction, not a block
         return report
-    page = _relative(Path(item.example.path), item.config.rootpath)
+    page = display_path(item.example.path, item.config.rootpath)
     visibility = "invisible" if block.invisible else "visible"
     report.user_properties.append((BLOCK_PROPERTY, f"{page}:{block.line}:{visibility}"))
     if report.skipped and isinstance(report.longrepr, tuple):

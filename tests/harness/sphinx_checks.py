@@ -18,26 +18,32 @@ in with ``literalinclude`` are code from examples/, tested by tests/.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.util import logging
 
 from .blocks import PYTHON_LEXED
-from .pages import block_of, make_sybil
+from .pages import block_of, make_sybil, parse_page
 
 logger = logging.getLogger(__name__)
 
 
+@cache
+def sybils_for(srcdir: Path) -> list:
+    """The harness's Sybils for one source folder, made once per build."""
+    return make_sybil(srcdir)
+
+
 def harness_blocks(srcdir: Path, path: Path) -> tuple[set[int], set[int]]:
     """Lines of the (visible, all) blocks the harness collects from one page."""
-    for sybil in make_sybil(srcdir):
-        if sybil.should_parse(path):
-            document = sybil.parse(path)
-            blocks = [block_of(example) for example in document.examples()]
-            blocks = [b for b in blocks if b is not None]
-            return {b.line for b in blocks if not b.invisible}, {b.line for b in blocks}
-    return set(), set()
+    document = parse_page(sybils_for(srcdir), path)
+    if document is None:
+        return set(), set()
+    blocks = [block_of(example) for example in document.examples()]
+    blocks = [b for b in blocks if b is not None]
+    return {b.line for b in blocks if not b.invisible}, {b.line for b in blocks}
 
 
 def shown_as_python(doctree: nodes.document) -> list[nodes.Element]:
