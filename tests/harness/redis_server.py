@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .servers import HOST, ServerError, _stop, free_port
+from .servers import HOST, ServerError, free_port, stop_process
 
 #: The reason given when redis-server is missing: how to get it.
 MISSING = "redis-server is not installed: apt-get install redis-server"
@@ -66,4 +66,4 @@ def redis_server(folder: Path, timeout: float = 10.0) -> Iterator[str]:
             time.sleep(0.05)
         yield f"redis://{HOST}:{port}/0"
     finally:
-        _stop(process)
+        stop_process(process)

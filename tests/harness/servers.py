@@ -78,7 +78,7 @@ def serve(
             _wait_until_ready(process, base + ready_path, timeout, log)
             yield base
         finally:
-            _stop(process)
+            stop_process(process)
 
 
 def _log_text(log) -> str:
@@ -102,7 +102,8 @@ def _wait_until_ready(process: subprocess.Popen, url: str, timeout: float, log) 
     raise ServerError(f"no answer at {url} within {timeout} s:\n{_log_text(log)}")
 
 
-def _stop(process: subprocess.Popen) -> None:
+def stop_process(process: subprocess.Popen) -> None:
+    """Stop a process started with start_new_session=True, and its whole group: TERM, then KILL."""
     for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 10)):
         try:
             os.killpg(process.pid, sig)
