@@ -4,14 +4,8 @@ Build with `make html` (which runs `sphinx-build -c . docs _build/html`).
 """
 
 import importlib.metadata
-import re
-import sys
-from pathlib import Path
 
-from docutils.utils import get_source_line
-
-ROOT = Path(__file__).parent.resolve()
-sys.path.insert(0, str(ROOT))  # tests.harness.sphinx_checks (the page checks) and examples/
+from harness import DOCS
 
 project = "Flask, every example running"
 author = "the maintainers of this guide"
@@ -26,7 +20,10 @@ extensions = [
     "sphinx.ext.intersphinx",
     "sphinx_copybutton",
     "sphinx_design",
-    "tests.harness.sphinx_checks",
+    # The engine's build side (harness/build): the build fails on a block shown
+    # as Python that the page runner does not execute, and the API page shows
+    # Flask's docstrings without their unexecuted code samples.
+    "harness.build",
 ]
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
@@ -48,7 +45,7 @@ myst_substitutions = {"flask_version": flask_version}
 # copy (objects.inv of Debian's python3.11-doc), so the build needs no network:
 # a failed download is an untyped warning that -W cannot spare.
 intersphinx_mapping = {
-    "python": ("https://docs.python.org/3.11", str(ROOT / "docs" / "_inv" / "python.inv"))
+    "python": ("https://docs.python.org/3.11", str(DOCS / "_inv" / "python.inv"))
 }
 
 # docs/api.md documents the Flask and Werkzeug objects the guide uses, from their
@@ -65,61 +62,3 @@ html_static_path = []
 copybutton_prompt_text = r">>> |\.\.\. |\$ "
 copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True
-
-
-def docstring_references_as_text(app, env, node, contnode):
-    """Show a reference that Flask's or Werkzeug's own docstrings make, and that
-    this site does not document, as plain text instead of a warning.
-
-    Those docstrings point at Flask's whole manual (``/patterns/flashing``,
-    ``werkzeug.routing.Rule``). References written in our pages are not
-    covered: with -n they must resolve.
-    """
-    source, _ = get_source_line(node)
-    if source and ":docstring of " in source:
-        return contnode
-    return None
-
-
-CODE_DIRECTIVE = re.compile(r"^(\s*)\.\. (code-block|code|sourcecode)::")
-LEFT_OUT = "*(A code sample of Flask's docstring is left out: this guide shows only code it runs.)*"
-
-
-def drop_code_samples(app, what, name, obj, options, lines):
-    """Remove the code samples of Flask's and Werkzeug's docstrings from the API page.
-
-    Every Python block this site shows is executed by its test suite; the
-    samples in third-party docstrings are not, so they are not shown. A
-    ``.. code-block::``, a literal block after ``::`` and a ``>>>`` paragraph
-    are each replaced by a one-line note. tests/harness/sphinx_checks.py fails the build on any
-    Python block that still comes from outside a page.
-    """
-    kept, index = [], 0
-    while index < len(lines):
-        line = lines[index]
-        if line.lstrip().startswith(">>>"):  # a doctest paragraph: up to the next blank line
-            while index < len(lines) and lines[index].strip():
-                index += 1
-            kept += [" " * (len(line) - len(line.lstrip())) + LEFT_OUT, ""]
-            continue
-        directive = CODE_DIRECTIVE.match(line)
-        literal = line.rstrip().endswith("::") and not line.lstrip().startswith("..")
-        if not (directive or literal):
-            kept.append(line)
-            index += 1
-            continue
-        indent = len(line) - len(line.lstrip())
-        index += 1
-        while index < len(lines) and (
-            not lines[index].strip() or len(lines[index]) - len(lines[index].lstrip()) > indent
-        ):
-            index += 1
-        if literal and line.strip() != "::":
-            kept.append(line.rstrip()[:-1])  # "For example::" -> "For example:"
-        kept += ["", " " * indent + LEFT_OUT, ""]
-    lines[:] = kept
-
-
-def setup(app):
-    app.connect("missing-reference", docstring_references_as_text)
-    app.connect("autodoc-process-docstring", drop_code_samples)

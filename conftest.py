@@ -1,10 +1,13 @@
 """pytest configuration for the whole repository.
 
-The harness plugin (tests/harness/plugin.py) collects the Python blocks of every
-page under docs/ with Sybil; tests/harness/pages.py says what is collected and
-the rules a page follows. The plugin also provides the ``page`` and
-``use_example`` fixtures, failure headers that name the page and line, and the
-blocks summary printed at the end of a run.
+Two plugins of the guide's engine (harness/, installed into .venv):
+
+* ``harness.runner.plugin`` collects the Python blocks of every page under
+  docs/ with Sybil and executes them; a failing block names its page and line,
+  and the run ends with the blocks summary;
+* ``harness.services.plugin`` starts real servers on loopback for the tests and
+  pages that need them (PostgreSQL, Redis, SMTP, any command on a free port),
+  once per run where that is safe, and always stops them.
 """
 
-pytest_plugins = ["pytester", "tests.harness.plugin"]
+pytest_plugins = ["harness.runner.plugin", "harness.services.plugin"]

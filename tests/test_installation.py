@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 
-from tests.harness.servers import fetch, free_port, serve
+from harness.services.commands import fetch, free_port, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "installation.md"

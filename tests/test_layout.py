@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness.pages import page_files
+from harness.runner.parsers import page_files
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -1,17 +1,17 @@
 """Every Python block a reader sees on a page is executed, or skipped with a reason.
 
-The pages are scanned by tests/harness/blocks.py, which does not use Sybil, and
-the blocks it finds are compared with what the harness collects.
+The independent audit (harness/audit) scans the pages without the runner's
+parsers; the blocks it finds are held against what the runner collects.
 """
 
 from pathlib import Path
 
 import pytest
 
-from tests.harness.pages import make_sybil, page_files, unexecuted_blocks
+from harness import DOCS, ROOT
+from harness.audit import scan, unexecuted
+from harness.runner.parsers import collected_blocks, make_sybil, page_files
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
 PAGES = page_files(DOCS)
 SYBILS = make_sybil(DOCS)
 
@@ -23,13 +23,14 @@ def test_there_are_pages():
 
 @pytest.mark.parametrize("path", PAGES, ids=[str(p.relative_to(ROOT)) for p in PAGES])
 def test_every_python_block_is_executed_or_skipped_with_a_reason(path):
-    missed = unexecuted_blocks(SYBILS, path)
+    executed = [block.line for block in collected_blocks(SYBILS, path)]
+    missed = unexecuted(scan(path), executed)
     if missed:
         pytest.fail(
             "blocks shown as Python that nothing executes (use a ```python fence, "
             "or a skip with a written reason):\n"
             + "\n".join(
-                f"  {block.path.relative_to(ROOT)}:{block.line} ({block.language}): "
+                f"  {Path(block.path).relative_to(ROOT)}:{block.line} ({block.language}): "
                 f"{block.first_line}"
                 for block in missed
             ),

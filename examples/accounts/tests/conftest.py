@@ -1,10 +1,9 @@
 """Fixtures: an app on a temporary database, a real SMTP server, a clock to move."""
 
+import accounts_testing as testing
 import pytest
-from accounts import create_app, testing
-from accounts.testing import PASSWORD, Clock, config, new_user
-
-from tests.harness.smtp import Mailbox
+from accounts import create_app
+from accounts_testing import PASSWORD, Clock, Mailbox, config, new_user
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Activation links: signed, salted, time-limited, single use."""
 
-from accounts.testing import PASSWORD, submit
+from accounts_testing import PASSWORD, submit
 
 
 def register(client, mailbox):

@@ -4,7 +4,7 @@ import hashlib
 import re
 
 import pytest
-from accounts.testing import PASSWORD, csrf_token, submit
+from accounts_testing import PASSWORD, csrf_token, submit
 
 
 @pytest.fixture
@@ -62,7 +62,7 @@ def test_revoking_without_the_header_is_refused(client, token, snapshot):
 
 
 def test_nobody_revokes_another_users_token(app, token, mailbox, snapshot):
-    from accounts.testing import new_user
+    from accounts_testing import new_user
 
     eve = app.test_client()
     new_user(eve, mailbox, "eve@example.com", PASSWORD, name="Eve")

@@ -3,7 +3,7 @@
 import base64
 
 import pytest
-from accounts.testing import PASSWORD
+from accounts_testing import PASSWORD
 
 
 def basic(credentials: bytes) -> dict:
@@ -39,7 +39,7 @@ def test_anything_else_is_401_with_a_challenge(client, ada, snapshot, headers):
 
 
 def test_the_api_ignores_the_session_cookie(client, ada):
-    from accounts.testing import submit
+    from accounts_testing import submit
 
     submit(client, "/login", {"email": ada, "password": PASSWORD})
     assert client.get("/api/basic/me").status_code == 401

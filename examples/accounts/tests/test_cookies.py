@@ -2,7 +2,7 @@
 
 import re
 
-from accounts.testing import PASSWORD, submit
+from accounts_testing import PASSWORD, submit
 
 
 def test_the_session_cookie_carries_every_protection(client, ada):

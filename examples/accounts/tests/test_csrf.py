@@ -1,7 +1,7 @@
 """CSRF: every form and Ajax endpoint refuses a request without the site's token."""
 
 import pytest
-from accounts.testing import PASSWORD, csrf_token, submit
+from accounts_testing import PASSWORD, csrf_token, submit
 
 
 def posted_urls(app) -> list[str]:

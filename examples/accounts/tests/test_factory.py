@@ -5,8 +5,7 @@ import sqlite3
 
 import pytest
 from accounts import create_app
-
-from tests.harness.servers import BIN, fetch, free_port, serve
+from accounts_testing import flask_run, get
 
 
 def test_the_defaults_are_the_safe_ones(tmp_path):
@@ -52,11 +51,9 @@ def test_without_a_mail_server_the_message_goes_to_the_log(tmp_path, caplog):
 
 def test_the_command_on_the_page_serves_it(tmp_path):
     """`flask --app accounts run --debug`, with the key and database from the environment."""
-    port = free_port()
-    command = [BIN / "flask", "--app", "accounts", "run", "--debug", "--port", str(port)]
     env = {"FLASK_SECRET_KEY": "a key", "FLASK_DATABASE": str(tmp_path / "accounts.sqlite")}
-    with serve(command, port=port, cwd=tmp_path, env=env, ready_path="/login") as url:
-        status, headers, body = fetch(url + "/login")
+    with flask_run("--debug", cwd=tmp_path, env=env, ready_path="/login") as url:
+        status, body = get(url + "/login")
     assert status == 200
     assert b'<input name="email" type="email" required>' in body
     tables = sqlite3.connect(tmp_path / "accounts.sqlite").execute(

@@ -1,7 +1,7 @@
 """Login tracking: times, addresses and counts; lockout after five failures."""
 
 from accounts import db
-from accounts.testing import PASSWORD, submit
+from accounts_testing import PASSWORD, submit
 
 
 def login(client, password=PASSWORD, address="192.0.2.1"):

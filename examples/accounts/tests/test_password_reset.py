@@ -1,7 +1,7 @@
 """Password reset: the same answer for every address, a link bound to the current hash."""
 
 import pytest
-from accounts.testing import PASSWORD, submit
+from accounts_testing import PASSWORD, submit
 
 NEW = "a brand new password"
 

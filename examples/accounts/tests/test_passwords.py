@@ -1,7 +1,7 @@
 """Passwords: only a salted scrypt hash is stored, and it is renewed when the method changes."""
 
 from accounts import create_app, db
-from accounts.testing import PASSWORD, submit
+from accounts_testing import PASSWORD, submit
 
 
 def stored_hash(app) -> str:

@@ -1,7 +1,7 @@
 """Registration: validated fields, and a duplicate email that reveals nothing on the page."""
 
 import pytest
-from accounts.testing import PASSWORD, submit
+from accounts_testing import PASSWORD, submit
 
 
 def main(response) -> str:

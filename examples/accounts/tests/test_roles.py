@@ -3,11 +3,9 @@
 import os
 import subprocess
 
+import accounts_testing as testing
 import pytest
-from accounts import testing
-from accounts.testing import PASSWORD, new_user, submit
-
-from tests.harness.servers import BIN
+from accounts_testing import FLASK, PASSWORD, new_user, submit
 
 
 @pytest.fixture
@@ -84,7 +82,7 @@ def test_the_command_refuses_unknown_users_and_roles(app):
 def test_the_command_on_the_page_works_in_a_shell(app, ada, tmp_path):
     """`flask --app accounts admin grant ...` as the roles page shows it, in a real process."""
     env = {**os.environ, "FLASK_SECRET_KEY": "k", "FLASK_DATABASE": app.config["DATABASE"]}
-    command = [BIN / "flask", "--app", "accounts", "admin", "grant", ada, "editor"]
+    command = [FLASK, "--app", "accounts", "admin", "grant", ada, "editor"]
     done = subprocess.run(
         command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
     )

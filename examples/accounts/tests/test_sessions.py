@@ -1,7 +1,7 @@
 """Session login: same answer for every failure, remember-me, no fixation, local next only."""
 
 import pytest
-from accounts.testing import PASSWORD, submit
+from accounts_testing import PASSWORD, submit
 
 
 def login(client, **fields):

@@ -1,27 +1,46 @@
-"""Fixtures for bigapp's tests: an app on an empty database of its own, per test.
+"""Fixtures for bigapp's tests: an app on an empty database, per test.
 
 Every test that uses ``app`` runs twice: on SQLite (a file in the test's
-temporary folder) and on PostgreSQL (a database of its own on a throwaway
-server started once per run). Without PostgreSQL installed the second run
-skips and says how to install it.
+temporary folder) and on PostgreSQL. For PostgreSQL, set
+``BIGAPP_TEST_POSTGRESQL_URL`` to a server the tests may empty, such as
+``postgresql+psycopg://postgres@127.0.0.1:5432/bigapp_test``; without it those
+runs skip, and say so. (A surrounding test run can lend its own server through
+a ``postgres_server`` fixture with a ``url``: the guide's suite does.)
 """
+
+import os
 
 import pytest
 from bigapp import create_app
 from bigapp.db import db
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select, text
 
-from tests.harness import postgres
+POSTGRESQL_URL = "BIGAPP_TEST_POSTGRESQL_URL"
+
+
+@pytest.fixture(scope="session")
+def postgresql_url(request):
+    """A PostgreSQL database the tests may empty, or a skip that says how to get one."""
+    if os.environ.get(POSTGRESQL_URL):
+        return os.environ[POSTGRESQL_URL]
+    try:
+        return request.getfixturevalue("postgres_server").url
+    except pytest.FixtureLookupError:
+        pytest.skip(f"set {POSTGRESQL_URL} to run the tests on PostgreSQL too")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request, tmp_path):
-    """The URL of an empty database that only this test uses."""
+    """The URL of a database that is empty when the test starts."""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'bigapp.sqlite'}"
-    else:
-        with postgres.database(request.getfixturevalue("postgres_server")) as url:
-            yield url
+        return f"sqlite:///{tmp_path / 'bigapp.sqlite'}"
+    url = request.getfixturevalue("postgresql_url")
+    engine = create_engine(url)
+    with engine.begin() as connection:  # everything the last test made goes
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url
 
 
 @pytest.fixture
@@ -32,7 +51,7 @@ def app(database_url):
     assert result.exit_code == 0, result.output
     yield app
     with app.app_context():
-        db.engine.dispose()  # close pooled connections: the database is dropped next
+        db.engine.dispose()  # close pooled connections: the next test drops the tables
 
 
 @pytest.fixture

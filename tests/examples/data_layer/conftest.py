@@ -14,11 +14,9 @@ import urllib.request
 
 import psycopg
 import pytest
-from redis import Redis
 
-from tests.harness.examples import EXAMPLES
-from tests.harness.redis_server import MISSING, redis_server, redis_server_path
-from tests.harness.servers import BIN, fetch, free_port, serve
+from harness import EXAMPLES
+from harness.services.commands import BIN, fetch, free_port, serve
 
 #: The interchangeable apps, by module name, and "module@postgresql": the same
 #: module with its database URL pointed at PostgreSQL.
@@ -31,26 +29,17 @@ VARIANTS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def redis_url(tmp_path_factory):
-    if redis_server_path() is None:
-        pytest.skip(MISSING)
-    with redis_server(tmp_path_factory.mktemp("redis")) as url:
-        yield url
-
-
 def empty_store(variant, request):
     """The test configuration of an empty store for ``variant``."""
     if variant == "notes_redis":
-        url = request.getfixturevalue("redis_url")
-        with Redis.from_url(url) as redis:
-            redis.flushdb()
-        return {"REDIS_URL": url}
+        server = request.getfixturevalue("redis_server")
+        server.flush()
+        return {"REDIS_URL": server.url}
     if variant == "notes_sqlalchemy@postgresql":
-        url = request.getfixturevalue("postgres_server")
-        with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as db:
+        server = request.getfixturevalue("postgres_server")
+        with psycopg.connect(server.libpq_url, autocommit=True) as db:
             db.execute("DROP TABLE IF EXISTS note")  # create_app() makes it anew
-        return {"DATABASE_URL": url}
+        return {"DATABASE_URL": server.url}
     path = request.getfixturevalue("tmp_path") / f"{variant}.sqlite"
     if variant == "notes_sqlalchemy":
         return {"DATABASE_URL": f"sqlite:///{path}"}

@@ -15,9 +15,9 @@ def app(make_app):
     return make_app("notes_redis")
 
 
-def test_a_note_is_a_json_document_in_one_hash(app, redis_url):
+def test_a_note_is_a_json_document_in_one_hash(app, redis_server):
     app.test_client().post("/notes", json={"title": "t", "tags": ["a"]})
-    with Redis.from_url(redis_url, decode_responses=True) as redis:
+    with Redis.from_url(redis_server.url, decode_responses=True) as redis:
         assert sorted(redis.keys()) == ["notes", "notes:last-id"]
         assert redis.get("notes:last-id") == "1"
         assert json.loads(redis.hget("notes", "1")) == {"id": 1, "title": "t", "tags": ["a"]}

@@ -5,7 +5,7 @@ from wsgiref.validate import validator
 import pytest
 from werkzeug.test import Client
 
-from tests.harness.servers import BIN, fetch, free_port, serve
+from harness.services.commands import BIN, fetch, free_port, serve
 
 
 @pytest.fixture

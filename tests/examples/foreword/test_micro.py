@@ -1,6 +1,6 @@
 """examples/foreword/micro.py: the whole-app-in-one-file example."""
 
-from tests.harness.servers import BIN, fetch, free_port, serve
+from harness.services.commands import BIN, fetch, free_port, serve
 
 
 def test_the_index_answers(use_example):

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.harness.servers import BIN, fetch, free_port, serve
+from harness.services.commands import BIN, fetch, free_port, serve
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import urllib.error
 import pytest
 from flask import url_for
 
-from tests.harness.servers import BIN, fetch, free_port, serve
+from harness.services.commands import BIN, fetch, free_port, serve
 
 
 @pytest.fixture

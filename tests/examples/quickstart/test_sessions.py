@@ -10,7 +10,7 @@ import urllib.request
 import pytest
 from flask import session
 
-from tests.harness.servers import BIN, free_port, serve
+from harness.services.commands import BIN, free_port, serve
 
 KEY = secrets.token_hex()
 

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from tests.harness.servers import BIN
+from harness.services.commands import BIN
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ import subprocess
 
 import pytest
 
-from tests.harness.examples import EXAMPLES
-from tests.harness.servers import BIN
+from harness import EXAMPLES
+from harness.services.commands import BIN
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import re
 import shutil
 import time
 
-from tests.harness.servers import BIN, fetch, free_port, serve
+from harness.services.commands import BIN, fetch, free_port, serve
 
 # A fixed PIN, so the test can type it; left unset, Werkzeug derives one from the machine.
 PIN = "123-456-789"

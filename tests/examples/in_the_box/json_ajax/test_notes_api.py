@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from tests.harness.servers import BIN, fetch, free_port, serve
+from harness.services.commands import BIN, fetch, free_port, serve
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from flask import Flask
 
-from tests.harness.examples import EXAMPLES
+from harness import EXAMPLES
 
 KINDS = ("GET", "POST with a body", "404", "redirect", "streamed")
 MISSING = "/no-such-page-for-the-wsgi-audit"

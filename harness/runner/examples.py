@@ -20,8 +20,7 @@ import importlib.machinery
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-EXAMPLES = ROOT / "examples"
+from .. import EXAMPLES
 
 
 def top_level_names(folder: Path) -> set[str]:

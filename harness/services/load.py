@@ -1,4 +1,9 @@
-"""A bounded burst of concurrent HTTP requests against a server on this machine."""
+"""A bounded burst of concurrent HTTP requests against a server on this machine.
+
+``burst()`` sends a list of requests from a fixed number of threads and
+returns every status, in order, and the seconds it took. Tests count the
+statuses; the seconds are a figure to record, never something to assert.
+"""
 
 from __future__ import annotations
 

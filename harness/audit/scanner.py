@@ -1,35 +1,20 @@
 """Find every block a reader would see highlighted as Python, without Sybil.
 
-This scanner is deliberately independent of the Sybil parsers in
-:mod:`tests.harness.pages`: it reads MyST Markdown and reStructuredText the
-way Sphinx renders them, and the test in ``tests/test_pages.py`` compares its
-findings with what the harness collected. A block found here and not collected
-there is a block nobody executes.
+This scanner is deliberately independent of the page runner
+(:mod:`harness.runner`): it imports nothing from it and reads MyST Markdown
+and reStructuredText the way Sphinx renders them, with its own reading of skip
+comments. ``tests/test_pages.py`` compares its findings with what the runner
+collected; a block found here and not collected there is a block nobody
+executes.
 """
 
 from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-#: Pygments names that Sphinx highlights as Python source or a Python session.
-PYTHON_LEXED = frozenset(
-    {
-        "python",
-        "py",
-        "python3",
-        "py3",
-        "python2",
-        "py2",
-        "pycon",
-        "python-console",
-        "ipython",
-        "ipython3",
-        "sage",
-    }
-)
+from ..blocks import SHOWN_AS_PYTHON, Block
 
 #: MyST directives whose content is code, with the language as argument.
 CODE_DIRECTIVES = frozenset({"code-block", "code", "sourcecode", "code-cell"})
@@ -50,21 +35,6 @@ RST_SKIP = re.compile(r"^\s*\.\.\s+skip:?\s+(?P<args>.*?)\s*$")
 RST_DIRECTIVE = re.compile(
     r"^(?P<indent>[ \t]*)\.\.\s+(?P<name>code-block|code|sourcecode|doctest)::\s*(?P<argument>\S*)"
 )
-
-
-@dataclass(frozen=True)
-class Block:
-    """A Python-lexed block as a reader sees it on the rendered page."""
-
-    path: Path
-    line: int  # 1-based line of the fence or directive
-    end: int  # 1-based line of the closing fence or last line
-    language: str
-    first_line: str  # the first non-blank line of code, for messages
-    skip_reason: str | None  # the written reason of a skip that covers it
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line} ({self.language}): {self.first_line}"
 
 
 def skip_reason(arguments: str) -> str | None:
@@ -174,10 +144,10 @@ def scan_markdown(path: Path, text: str | None = None, line_offset: int = 0) -> 
                 continue
         else:
             language = info.split()[0].lower() if info else ""
-        if language in PYTHON_LEXED:
+        if language in SHOWN_AS_PYTHON:
             found.append(
                 Block(
-                    path=path,
+                    path=str(path),
                     line=line_offset + i + 1,
                     end=line_offset + end + 1,
                     language=language,
@@ -220,10 +190,10 @@ def scan_rst(path: Path, text: str | None = None, line_offset: int = 0) -> list[
         if m:
             end = _indented_end(lines, i, len(m["indent"]))
             language = "pycon" if m["name"] == "doctest" else m["argument"].lower()
-            if language in PYTHON_LEXED:
+            if language in SHOWN_AS_PYTHON:
                 found.append(
                     Block(
-                        path=path,
+                        path=str(path),
                         line=line_offset + i + 1,
                         end=line_offset + end,
                         language=language,
@@ -242,7 +212,7 @@ def scan_rst(path: Path, text: str | None = None, line_offset: int = 0) -> list[
                 end += 1
             found.append(
                 Block(
-                    path=path,
+                    path=str(path),
                     line=line_offset + i + 1,
                     end=line_offset + end,
                     language="pycon",

@@ -1,34 +1,31 @@
-"""The Sybil configuration that executes the Python blocks of every page.
+"""The Sybil parsers that collect the Python blocks of every page.
 
-What it collects, in MyST Markdown (``.md``) and reStructuredText (``.rst``):
+What they collect, in MyST Markdown (``.md``) and reStructuredText (``.rst``):
 
 * fenced blocks and ``code-block`` / ``code`` / ``sourcecode`` directives whose
-  language is ``python``, ``py``, ``python3`` or ``py3``: run as code, or as a
+  language is in :data:`harness.blocks.RUN_AS_CODE`: run as code, or as a
   doctest when the block starts with ``>>>``;
-* ``pycon`` / ``python-console`` blocks: always doctests, output checked;
+* blocks in :data:`harness.blocks.RUN_AS_SESSION` (``pycon``): always
+  doctests, output checked;
 * invisible setup blocks (``% invisible-code-block: python`` in MyST,
   ``.. invisible-code-block: python`` in reST): run, never rendered;
 * in reST, paragraphs that start with ``>>>`` (doctest blocks).
 
-Each page is executed in document order in its own namespace, which is the
-``__dict__`` of a real module registered in :data:`sys.modules` while the page
-runs, so ``Flask(__name__)`` works in a page. The only way out of execution is
+Every region they yield is a :class:`BlockRegion`, which carries the
+:class:`~harness.blocks.Block` it came from. The only way out of execution is
 a skip comment with a written reason, directly above the block it skips.
+
+This module imports neither pytest nor Sphinx: the build checks use it too.
 """
 
 from __future__ import annotations
 
 import doctest
-import importlib.machinery
 import re
-import sys
-import types
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-from sybil import Document, Example, Region, Sybil
+from sybil import Document, Region, Sybil
 from sybil.evaluators.doctest import DocTestEvaluator
 from sybil.evaluators.python import PythonEvaluator
 from sybil.evaluators.skip import Skipper
@@ -37,26 +34,20 @@ from sybil.parsers.markdown.lexers import DirectiveInHTMLCommentLexer, FencedCod
 from sybil.parsers.myst import lexers as myst
 from sybil.parsers.rest import lexers as rest
 
-from .blocks import Block, scan, skip_reason
-
-#: Languages run as Python code, or as a doctest when the block starts with >>>.
-CODE_LANGUAGES = frozenset({"python", "py", "python3", "py3"})
-#: Languages that are Python sessions: always doctests.
-CONSOLE_LANGUAGES = frozenset({"pycon", "python-console"})
+from ..blocks import EXECUTED, RUN_AS_SESSION, Block, first_line
+from .documents import document_type
 
 #: Expected output may elide volatile parts (addresses, paths) with "...".
 DOCTEST_FLAGS = doctest.ELLIPSIS
 
 
-class PageError(pytest.Collector.CollectError, ValueError):
-    """A page breaks a rule of the harness; raised while collecting it.
-
-    As a CollectError, pytest shows only this message, not the parser's traceback.
-    """
+class PageError(ValueError):
+    """A page breaks a rule of the runner; raised while collecting it, naming page and line."""
 
     def __init__(self, document: Document, position: int, message: str) -> None:
-        line = document.text.count("\n", 0, position) + 1
-        super().__init__(f"{display_path(document.path)}, line {line}: {message}")
+        super().__init__(
+            f"{display_path(document.path)}, line {line_of(document, position)}: {message}"
+        )
 
 
 def display_path(path: str | Path, root: Path | None = None) -> str:
@@ -68,77 +59,26 @@ def display_path(path: str | Path, root: Path | None = None) -> str:
         return str(path)
 
 
-@dataclass(frozen=True)
-class BlockInfo:
-    """The rendered block a region belongs to, for reports and messages."""
-
-    line: int
-    first_line: str
-    language: str
-    invisible: bool
-
-
-def _line_of(document: Document, position: int) -> int:
+def line_of(document: Document, position: int) -> int:
     return document.text.count("\n", 0, position) + 1
 
 
-def _first_line(source: str) -> str:
-    return next((line.strip() for line in source.splitlines() if line.strip()), "")
+class BlockRegion(Region):
+    """A region of a page together with the rendered block it belongs to.
 
-
-# --- pages as modules ---------------------------------------------------------
-
-
-def module_name_for(path: Path, docs_root: Path) -> str:
-    """A top-level module name for a page: ``becoming-big/hooks.md`` -> ``becoming_big_hooks``.
-
-    Flask derives an app's root path from the module named by ``__name__``, so a
-    page must be a module with a file. A name that an importable module already
-    uses (``json.md``) would shadow it, so that is refused.
+    A doctest block gives one region per ``>>>`` example, all with the same block.
     """
-    relative = path.relative_to(docs_root).with_suffix("")
-    name = re.sub(r"\W", "_", "_".join(relative.parts))
-    if name[0].isdigit():
-        name = "page_" + name
-    if name in sys.builtin_module_names or importlib.machinery.PathFinder.find_spec(name):
-        raise ValueError(
-            f"{path}: the page would run as module {name!r}, which shadows an importable "
-            "module; rename the page"
-        )
-    return name
 
-
-class PageDocument(Document):
-    """A page whose namespace is the ``__dict__`` of a module named after it."""
-
-    docs_root: Path  # set by make_sybil on a subclass
-
-    def __init__(self, text: str, path: str) -> None:
-        super().__init__(text, path)
-        name = module_name_for(Path(path), self.docs_root)
-        self.module = types.ModuleType(name, f"The executed blocks of {path}")
-        self.module.__file__ = path
-        self.module.__spec__ = importlib.machinery.ModuleSpec(name, None, origin=path)
-        self.namespace = self.module.__dict__
-
-    def enter(self) -> None:
-        sys.modules[self.module.__name__] = self.module
-
-    def leave(self) -> None:
-        if sys.modules.get(self.module.__name__) is self.module:
-            del sys.modules[self.module.__name__]
+    def __init__(self, region: Region, block: Block) -> None:
+        super().__init__(region.start, region.end, region.parsed, region.evaluator, region.lexemes)
+        self.block = block
 
 
 # --- code and doctest blocks ---------------------------------------------------
 
 
 class PythonBlockParser:
-    """Collects Python code blocks, doctest blocks and invisible setup blocks.
-
-    Every region it yields carries ``region.block``: the rendered block it came
-    from, so a report can count blocks (not doctest examples) and a failure can
-    name the block's first line.
-    """
+    """Collects Python code blocks, doctest blocks and invisible setup blocks."""
 
     def __init__(self, visible: Iterable, invisible: Iterable) -> None:
         self.lexers = [(lexer, False) for lexer in visible] + [(lexer, True) for lexer in invisible]
@@ -150,22 +90,28 @@ class PythonBlockParser:
             for lexed in lexer(document):
                 language = (lexed.lexemes.get("arguments") or "").strip().lower()
                 language = language.split()[0] if language else ""
-                if language in CODE_LANGUAGES | CONSOLE_LANGUAGES:
+                if language in EXECUTED:
                     yield from self.regions(document, lexed, language, invisible)
 
     def regions(self, document: Document, lexed: Region, language: str, invisible: bool):
         source = lexed.lexemes["source"]
-        block = BlockInfo(_line_of(document, lexed.start), _first_line(source), language, invisible)
+        block = Block(
+            path=document.path,
+            line=line_of(document, lexed.start),
+            end=line_of(document, max(lexed.start, lexed.end - 1)),
+            language=language,
+            first_line=first_line(source),
+            invisible=invisible,
+        )
         if source.lstrip().startswith(">>>"):
             found = False
             for region in self.doctest_parser(source, document.path):
                 region.adjust(lexed, source)
-                region.block = block
                 found = True
-                yield region
+                yield BlockRegion(region, block)
             if not found:
                 raise PageError(document, lexed.start, "a doctest block with no example in it")
-        elif language in CONSOLE_LANGUAGES:
+        elif language in RUN_AS_SESSION:
             raise PageError(
                 document,
                 lexed.start,
@@ -174,8 +120,7 @@ class PythonBlockParser:
         else:
             lexed.parsed = source
             lexed.evaluator = self.code_evaluator
-            lexed.block = block
-            yield lexed
+            yield BlockRegion(lexed, block)
 
 
 class RestDocTestParagraphParser:
@@ -193,13 +138,16 @@ class RestDocTestParagraphParser:
             line_start = document.text.rfind("\n", 0, region.start) + 1
             block_start = document.text.rfind("\n\n", 0, region.start)
             block_start = line_start if block_start < 0 else block_start + 2
-            region.block = BlockInfo(
-                _line_of(document, block_start),
-                _first_line(document.text[block_start:]),
-                "pycon",
-                False,
+            block_end = document.text.find("\n\n", region.start)
+            block_end = len(document.text) if block_end < 0 else block_end
+            block = Block(
+                path=document.path,
+                line=line_of(document, block_start),
+                end=line_of(document, block_end),
+                language="pycon",
+                first_line=first_line(document.text[block_start:]),
             )
-            yield region
+            yield BlockRegion(region, block)
 
 
 # --- skips ------------------------------------------------------------------------
@@ -213,6 +161,21 @@ NEXT_BLOCK = re.compile(
     r"|[ \t]*>>>"  # a reST doctest paragraph
     r")"
 )
+
+# A reason in quotes: right after the action (`next "why"`), or as the
+# reason= of a condition (`next if(sys.platform == "win32", reason="why")`).
+QUOTED = r"""(?P<q>["'])(?P<reason>(?:(?!(?P=q)).)*\S(?:(?!(?P=q)).)*)(?P=q)"""
+PLAIN_REASON = re.compile(rf"^\s*{QUOTED}\s*$")
+CONDITION_REASON = re.compile(rf"^\s*if\s*\(.*\breason\s*=\s*{QUOTED}\s*\)\s*$")
+
+
+def written_reason(arguments: str) -> str | None:
+    """The reason a skip gives in quotes, or None: ``next "why"`` -> ``why``."""
+    action, _, rest = arguments.strip().partition(" ")
+    if action not in {"next", "start"}:
+        return None
+    found = PLAIN_REASON.match(rest) or CONDITION_REASON.match(rest)
+    return found["reason"].strip() if found else None
 
 
 class ReasonedSkipParser:
@@ -234,7 +197,7 @@ class ReasonedSkipParser:
                 action = arguments.split(" ", 1)[0]
                 if action not in {"next", "start", "end"}:
                     raise PageError(document, lexed.start, f"unknown skip action {arguments!r}")
-                if action != "end" and skip_reason(arguments) is None:
+                if action != "end" and written_reason(arguments) is None:
                     raise PageError(
                         document,
                         lexed.start,
@@ -279,11 +242,11 @@ def rest_parsers() -> list:
 def make_sybil(docs_root: Path) -> list[Sybil]:
     """One Sybil for MyST pages and one for reST pages under ``docs_root``."""
     docs_root = docs_root.resolve()
-    document_type = type("Page", (PageDocument,), {"docs_root": docs_root})
+    page = document_type(docs_root)
     common = dict(
         path=str(docs_root),
         fixtures=["page"],
-        document_types={".md": document_type, ".rst": document_type},
+        document_types={".md": page, ".rst": page},
     )
     return [
         Sybil(myst_parsers(), patterns=["*.md"], **common),
@@ -292,12 +255,12 @@ def make_sybil(docs_root: Path) -> list[Sybil]:
 
 
 def page_files(docs_root: Path) -> list[Path]:
-    """Every page under ``docs_root``: the .md and .rst files the harness runs."""
+    """Every page under ``docs_root``: the .md and .rst files the runner executes."""
     return sorted(p for p in docs_root.rglob("*") if p.suffix in {".md", ".rst"})
 
 
 def parse_page(sybils: list[Sybil], path: Path) -> Document | None:
-    """The page as the harness collects it, or None if no Sybil takes that file."""
+    """The page as the runner collects it, or None if no Sybil takes that file."""
     path = path.resolve()
     for sybil in sybils:
         if sybil.should_parse(path):
@@ -305,24 +268,13 @@ def parse_page(sybils: list[Sybil], path: Path) -> Document | None:
     return None
 
 
-def collected_lines(sybils: list[Sybil], path: Path) -> list[int]:
-    """The first line of every region the harness collects from one page."""
+def collected_blocks(sybils: list[Sybil], path: Path) -> list[Block]:
+    """The blocks the runner executes on one page, in page order, each once."""
     document = parse_page(sybils, path)
     if document is None:
         return []
-    return [_line_of(document, region.start) for _, region in document.regions]
-
-
-def unexecuted_blocks(sybils: list[Sybil], path: Path) -> list[Block]:
-    """Python-lexed blocks of a page (found by the independent scanner) that the
-    harness neither collects nor skips with a written reason."""
-    lines = collected_lines(sybils, path)
-    return [
-        block
-        for block in scan(path)
-        if not any(block.line <= line <= block.end for line in lines) and not block.skip_reason
-    ]
-
-
-def block_of(example: Example) -> BlockInfo | None:
-    return getattr(example.region, "block", None)
+    seen: dict[Block, None] = {}
+    for _, region in document.regions:
+        if isinstance(region, BlockRegion):
+            seen.setdefault(region.block)
+    return list(seen)

@@ -1,0 +1,196 @@
+"""Test support for the accounts app: a clock to move, a real mail server, forms with
+their CSRF token, and the app served by the command a reader types.
+
+Only the tests (and the guide's pages) use these, so they live beside the
+tests, not in the ``accounts`` package that a production install ships.
+``pyproject.toml`` puts this folder on pytest's path.
+"""
+
+import email.policy
+import html
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from email.message import EmailMessage
+from email.parser import BytesParser
+from pathlib import Path
+
+from accounts import db
+from aiosmtpd.controller import Controller
+
+START = 1_767_225_600  # 2026-01-01 00:00:00 UTC
+PASSWORD = "correct horse battery"  # passes the password rules
+
+
+class Clock:
+    """A clock for the CLOCK setting that only moves when told to."""
+
+    def __init__(self, start: int = START) -> None:
+        self.now = start
+
+    def __call__(self) -> int:
+        return self.now
+
+    def advance(self, seconds: int) -> None:
+        self.now += seconds
+
+
+def config(folder: Path, mail_port: int, clock: Clock) -> dict:
+    """A test configuration: a database in ``folder``, mail to 127.0.0.1:mail_port."""
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "a key for tests only",
+        "DATABASE": str(folder / "accounts.sqlite"),
+        "PASSWORD_METHOD": "scrypt:1024:8:1",  # cheap for tests; see the hashing page
+        "MAIL_SERVER": "127.0.0.1",
+        "MAIL_PORT": mail_port,
+        "CLOCK": clock,
+    }
+
+
+def csrf_token(client) -> str:
+    """The CSRF token the site gives this client, read from a page as a script would."""
+    html = client.get("/login").text
+    return re.search(r'<meta name="csrf-token" content="([^"]+)">', html)[1]
+
+
+def submit(client, path: str, data: dict, **kwargs):
+    """POST a form the way a browser does: with the CSRF token the site gave it."""
+    return client.post(path, data={"csrf_token": csrf_token(client), **data}, **kwargs)
+
+
+def new_user(client, mailbox, email: str, password: str, name: str = "Ada"):
+    """Register, then open the activation link delivered to ``mailbox``."""
+    submit(client, "/register", {"email": email, "display_name": name, "password": password})
+    return client.get(mailbox.link(to=email))
+
+
+def said(response) -> tuple[int, str]:
+    """The status of a response and the message its page shows."""
+    found = re.search(r'<p class="(?:error|message)">([^<]*)</p>', response.text)
+    return response.status_code, html.unescape(found[1]) if found else response.text
+
+
+def snapshot(app) -> dict[str, list[tuple]]:
+    """Every row of every table: compare two to prove that nothing changed."""
+    with app.app_context():
+        return db.snapshot()
+
+
+def row(app, sql: str, *args) -> dict | None:
+    """One row of a query, as a dict."""
+    with app.app_context():
+        found = db.one(sql, *args)
+        return None if found is None else dict(found)
+
+
+# --- a real mail server ----------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Mailbox:
+    """An SMTP server on 127.0.0.1 (aiosmtpd) and the messages it received, oldest first."""
+
+    def __init__(self) -> None:
+        # aiosmtpd cannot bind port 0 (its readiness check connects to that port).
+        self.host, self.port = "127.0.0.1", free_port()
+        self.messages: list[EmailMessage] = []
+        self._lock = threading.Lock()
+        self._controller = Controller(self, hostname=self.host, port=self.port)
+
+    async def handle_DATA(self, server, session, envelope) -> str:
+        content = envelope.content.replace(b"\r\n", b"\n")
+        with self._lock:
+            self.messages.append(BytesParser(policy=email.policy.default).parsebytes(content))
+        return "250 Message accepted for delivery"
+
+    def start(self) -> "Mailbox":
+        self._controller.start()
+        return self
+
+    def stop(self) -> None:
+        self._controller.stop(no_assert=True)
+
+    def __enter__(self) -> "Mailbox":
+        return self.start()
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop()
+
+    def last(self, to: str) -> EmailMessage:
+        """The newest message addressed to ``to``."""
+        with self._lock:
+            found = [m for m in self.messages if m["To"] == to]
+        assert found, f"no message to {to} among {len(self.messages)} delivered"
+        return found[-1]
+
+    def link(self, to: str) -> str:
+        """The first http(s) link in the newest message to ``to``."""
+        body = self.last(to).get_content()
+        match = re.search(r"https?://\S+", body)
+        assert match, f"no link in the message to {to}:\n{body}"
+        return match[0]
+
+
+# --- the app served by the flask command -------------------------------------------------
+
+#: The flask command of the environment the tests run in.
+FLASK = Path(sys.executable).parent / "flask"
+
+
+def get(url: str) -> tuple[int, bytes]:
+    """GET over real HTTP: the status and the body, errors included."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, error.read()
+
+
+@contextmanager
+def flask_run(*options: str, cwd: Path, env: dict, ready_path: str = "/", timeout: float = 30):
+    """``flask --app accounts run OPTIONS --port N`` in ``cwd``; yields its URL, always stops it."""
+    port = free_port()
+    command = [FLASK, "--app", "accounts", "run", *options, "--port", str(port)]
+    url = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryFile("w+") as log:
+        # A session of its own: with --debug the reloader runs the app in a child
+        # process, which must stop with it.
+        server = subprocess.Popen(
+            command,
+            cwd=cwd,
+            env={**os.environ, **env},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    get(url + ready_path)
+                    break
+                except (urllib.error.URLError, ConnectionError):
+                    log.seek(0)
+                    assert server.poll() is None, f"flask run exited:\n{log.read()}"
+                    assert time.monotonic() < deadline, f"no answer at {url}:\n{log.read()}"
+                    time.sleep(0.05)
+            yield url
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=10)

@@ -1,0 +1,149 @@
+"""The page runner's pytest plugin: ``conftest.py`` names it in ``pytest_plugins``.
+
+* collects every page under the ``pages`` folder (an ini setting, ``docs`` by
+  default) with the Sybil parsers of :mod:`harness.runner.parsers`;
+* gives every block the ``page`` fixture (:mod:`harness.runner.page`), and
+  tests the ``use_example`` fixture;
+* makes a failing block name its page and line, and ends the run with the
+  blocks summary (:mod:`harness.runner.reports`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sybil.example import SybilFailure
+from sybil.integration.pytest import SybilFile, SybilItem
+
+from . import reports
+from .examples import ExampleFolders
+from .page import page
+from .parsers import BlockRegion, PageError, display_path, make_sybil
+from .pytest_private import requested_fixtures
+
+__all__ = ["page", "use_example"]
+
+SYBILS = pytest.StashKey[list]()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"pages run against {reports.versions()}"
+
+
+# --- collecting pages ------------------------------------------------------------------
+
+
+class PageItem(SybilItem):
+    """One region of a page (a code block, or one example of a doctest block)."""
+
+    def setup(self) -> None:
+        # Sybil puts every fixture of the closure into the page's namespace before
+        # each example: `page` depends on pytest's `request`, which would then
+        # overwrite `from flask import request` between two blocks. Only the
+        # fixtures the runner asked for go in, and never over a name the page set.
+        for name, value in requested_fixtures(self).items():
+            self.example.namespace.setdefault(name, value)
+
+    def _traceback_filter(self, excinfo):
+        # Sybil's filter assumes the error came through an example's evaluation.
+        # A warning raised at garbage collection (an unclosed file, caught by
+        # pytest's unraisable-exception hook) does not, and its filter would crash
+        # pytest with an IndexError: show the plain traceback instead.
+        try:
+            return super()._traceback_filter(excinfo)
+        except IndexError:
+            return excinfo.traceback.filter(excinfo)
+
+    @property
+    def block(self):
+        region = self.example.region
+        return region.block if isinstance(region, BlockRegion) else None
+
+
+class PageFile(SybilFile):
+    """A page: its regions become PageItems. A page that breaks a rule is a
+    collection error that names the page and line, and nothing else."""
+
+    def collect(self):
+        for sybil in self.sybils:
+            try:
+                document = sybil.parse(self.path)
+            except (PageError, ValueError) as error:
+                raise self.CollectError(str(error)) from None
+            self.documents.append(document)
+            for example in document.examples():
+                yield PageItem.from_parent(self, sybil=sybil, example=example)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini("pages", "folder of the pages whose Python blocks are executed", default="docs")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[SYBILS] = make_sybil(config.rootpath / config.getini("pages"))
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector):
+    active = [sybil for sybil in parent.config.stash[SYBILS] if sybil.should_parse(file_path)]
+    if active:
+        return PageFile.from_parent(parent, path=file_path, sybils=active)
+    return None
+
+
+# --- fixtures for tests -----------------------------------------------------------------
+
+
+@pytest.fixture
+def use_example():
+    """``use_example("quickstart")``: import that example's modules in this test, fresh."""
+    folders = ExampleFolders()
+    try:
+        yield folders.use
+    finally:
+        folders.close()
+
+
+# --- reports ---------------------------------------------------------------------------
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    block = item.block if isinstance(item, PageItem) else None
+    if block is None:  # not a page, or a skip instruction rather than a block
+        return report
+    page = display_path(block.path, item.config.rootpath)
+    outcome = reports.BlockOutcome(page, block.line, block.invisible, report.outcome)
+    report.user_properties.append((reports.BLOCK_PROPERTY, outcome.as_property()))
+    if report.skipped and isinstance(report.longrepr, tuple):
+        # Point at the page, not at the line of pytest that raised the skip.
+        report.longrepr = (page, block.line, report.longrepr[2])
+    elif report.failed:
+        line = item.example.line
+        inner = report.longrepr
+        if call.excinfo is not None and not isinstance(call.excinfo.value, SybilFailure):
+            excinfo = reports.page_traceback(call.excinfo, Path(item.example.path))
+            in_page = [e for e in excinfo.traceback if Path(str(e.path)) == Path(block.path)]
+            line = in_page[-1].lineno + 1 if in_page else line
+            # "short": one line per frame. The long style would print the page
+            # from its top, since a block runs as module-level code.
+            style = item.config.getoption("tbstyle", "auto")
+            inner = excinfo.getrepr(
+                style="short" if style == "auto" else style, tbfilter=False, truncate_locals=True
+            )
+        header = reports.failure_header(page, line, block.line, block.first_line)
+        report.longrepr = reports.PageBlockFailure(header, inner)
+    return report
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    outcomes = [
+        reports.BlockOutcome.from_property(value, report.outcome)
+        for reports_of_a_kind in terminalreporter.stats.values()
+        for report in reports_of_a_kind
+        for name, value in getattr(report, "user_properties", ())
+        if name == reports.BLOCK_PROPERTY
+    ]
+    if outcomes:
+        terminalreporter.write_line(str(reports.summarize(outcomes)))

@@ -1,0 +1,133 @@
+"""Any server command on a free loopback port, run the way a reader would, for a bounded time.
+
+``serve()`` starts a command (``flask --app hello run``, a production WSGI
+server) that listens on the port it is given, waits until it answers HTTP,
+yields its base URL, and always stops it and everything it started, even when
+the test fails.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+from typing import TextIO
+
+HOST = "127.0.0.1"
+BIN = Path(sys.executable).parent  # the virtual environment's scripts: flask, gunicorn, ...
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 5.0) -> tuple[int, dict[str, str], bytes]:
+    """GET a URL over real HTTP: status, headers and body, errors included."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, dict(error.headers), error.read()
+
+
+class ServerError(RuntimeError):
+    """The server did not come up; the message carries its log."""
+
+
+def start(command: Sequence[str | Path], log: TextIO, **kwargs) -> subprocess.Popen:
+    """Start a server process in a session of its own, its output going to ``log``.
+
+    A pipe nobody reads would block a chatty server, so the log is a file; the
+    session of its own lets :func:`stop_process` stop a reloader's child too.
+    """
+    return subprocess.Popen(
+        [str(part) for part in command],
+        stdin=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        **kwargs,
+    )
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    """Stop a process started by :func:`start`, and its whole group: TERM, then KILL."""
+    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 10)):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            break
+        try:
+            process.wait(timeout=wait)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def wait_until(ready, process: subprocess.Popen, timeout: float, what: str, log) -> None:
+    """Poll ``ready()`` until it is true; ServerError with the log if the process
+    exits first or ``timeout`` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while not ready():
+        if process.poll() is not None:
+            raise ServerError(f"exited with {process.returncode} before {what}:\n{log_text(log)}")
+        if time.monotonic() > deadline:
+            raise ServerError(f"not {what} within {timeout} s:\n{log_text(log)}")
+        time.sleep(0.05)
+
+
+def log_text(log) -> str:
+    if isinstance(log, Path):
+        return log.read_text(errors="replace")
+    log.flush()
+    log.seek(0)
+    return log.read()
+
+
+def answers_http(url: str) -> bool:
+    try:
+        fetch(url, timeout=1.0)
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+    return True
+
+
+@contextmanager
+def serve(
+    command: Sequence[str | Path],
+    *,
+    port: int,
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    ready_path: str = "/",
+    timeout: float = 30.0,
+    log: TextIO | None = None,
+) -> Iterator[str]:
+    """Run ``command`` (which must listen on ``port``) until the block ends; yield its URL.
+
+    The server's output goes to ``log`` if given (a file the caller reads
+    afterwards), else to a temporary file shown if the server fails to start.
+    """
+    base = f"http://{HOST}:{port}"
+    with nullcontext(log) if log is not None else tempfile.TemporaryFile(mode="w+") as log:
+        process = start(command, log, cwd=cwd, env={**os.environ, **(env or {})})
+        try:
+            wait_until(
+                lambda: answers_http(base + ready_path), process, timeout, "answering HTTP", log
+            )
+            yield base
+        finally:
+            stop_process(process)

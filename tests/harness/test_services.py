@@ -1,0 +1,95 @@
+"""The services (harness/services): real servers on loopback that always stop."""
+
+import smtplib
+import socket
+import sys
+from email.message import EmailMessage
+from urllib.parse import urlsplit
+
+import pytest
+
+from harness.services import missing, redis
+from harness.services.commands import fetch, free_port, serve
+
+
+def refuses_connections(url: str) -> bool:
+    parts = urlsplit(url)
+    try:
+        socket.create_connection((parts.hostname, parts.port), timeout=1.0).close()
+    except ConnectionRefusedError:
+        return True
+    return False
+
+
+def test_a_server_log_can_be_kept_for_the_test_to_read(tmp_path):
+    port = free_port()
+    command = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port)]
+    with (tmp_path / "server.log").open("w+") as log:
+        with serve(command, port=port, cwd=tmp_path, log=log) as url:
+            assert fetch(url + "/missing")[0] == 404
+        log.seek(0)
+        assert '"GET /missing HTTP/1.1" 404' in log.read()
+    assert refuses_connections(url)
+
+
+def test_the_serve_fixture_fills_in_a_free_port(serve, tmp_path):
+    url = serve(
+        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "{port}"], cwd=tmp_path
+    )
+    assert fetch(url + "/")[0] == 200
+
+
+def test_a_server_that_exits_says_why(tmp_path):
+    command = [sys.executable, "-c", "print('no port for me'); raise SystemExit(3)"]
+    port = free_port()
+    expected = "exited with 3 before answering HTTP:\nno port for me"
+    with pytest.raises(RuntimeError, match=expected), serve(command, port=port, cwd=tmp_path):
+        pass
+
+
+def test_redis_answers_on_loopback_logs_to_its_folder_and_stops(tmp_path):
+    try:
+        with redis.running(tmp_path) as server:
+            assert server.url.startswith("redis://127.0.0.1:")
+            assert redis._ask(server.port, b"SET a 1\r\n") == b"+OK\r\n"
+            server.flush()
+            assert redis._ask(server.port, b"EXISTS a\r\n") == b":0\r\n"
+    except missing.Missing as error:
+        pytest.skip(str(error))
+    assert refuses_connections(server.url)
+    assert "Ready to accept connections" in (tmp_path / "redis.log").read_text()
+
+
+def test_a_missing_program_says_how_to_install_it(monkeypatch, tmp_path):
+    monkeypatch.setitem(missing.NEEDS, "redis", (lambda: None, "redis-server"))
+    with pytest.raises(
+        missing.Missing, match=r"redis is not installed: apt-get install redis-server"
+    ):
+        redis.running(tmp_path).__enter__()
+
+
+def test_each_mailbox_sees_only_the_mail_sent_after_it_opened(smtp_server):
+    def send(to):
+        message = EmailMessage()
+        message["To"], message["From"], message["Subject"] = to, "app@example.com", "Hi"
+        message.set_content(f"Hello {to}: https://example.com/{to}")
+        with smtplib.SMTP(smtp_server.host, smtp_server.port) as smtp:
+            smtp.send_message(message)
+
+    send("ada@example.com")
+    mailbox = smtp_server.mailbox()
+    with pytest.raises(AssertionError, match="no message to ada@example.com among 0"):
+        mailbox.last(to="ada@example.com")
+    send("ada@example.com")
+    assert mailbox.link(to="ada@example.com") == "https://example.com/ada@example.com"
+    assert len(mailbox.messages) == 1
+
+
+def test_each_test_gets_an_empty_database_of_its_own(postgres_server, postgres_database):
+    import psycopg
+
+    assert postgres_database.startswith(postgres_server.url.rsplit("/", 1)[0] + "/test_")
+    url = postgres_database.replace("+psycopg", "")
+    with psycopg.connect(url) as connection:
+        tables = connection.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+        assert tables.fetchone() == (0,)
