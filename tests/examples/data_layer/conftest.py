@@ -15,7 +15,6 @@ import urllib.request
 import psycopg
 import pytest
 
-from harness import EXAMPLES
 from harness.services.commands import BIN, fetch, free_port, serve
 
 #: The interchangeable apps, by module name, and "module@postgresql": the same
@@ -47,10 +46,11 @@ def empty_store(variant, request):
 
 
 @pytest.fixture
-def make_app(use_example, request):
+def make_app(example, request):
     """``make_app("notes_sqlite3")``: an app of that variant on a store that starts
-    empty in each test; a second call in the same test gets the same store."""
-    use_example("data_layer")
+    empty in each test; a second call in the same test gets the same store.
+
+    The variants are importable from the test's ``example`` folder."""
     stores, made = {}, []
 
     def make(variant):
@@ -69,7 +69,7 @@ def make_app(use_example, request):
 
 
 @pytest.fixture
-def first_run(tmp_path):
+def first_run(example, tmp_path):
     """``first_run("notes_sqlite3")``: check what a reader sees the first time they serve it.
 
     In a copy of examples/data_layer/, ``flask --app <variant> run`` serves the
@@ -80,7 +80,7 @@ def first_run(tmp_path):
     def run(variant):
         folder = tmp_path / "data_layer"
         ignore = shutil.ignore_patterns("__pycache__", "instance")
-        shutil.copytree(EXAMPLES / "data_layer", folder, ignore=ignore)
+        shutil.copytree(example.folder, folder, ignore=ignore)
         port = free_port()
         command = [BIN / "flask", "--app", variant, "run", "--port", str(port)]
         note = {"title": "first", "tags": ["run"]}

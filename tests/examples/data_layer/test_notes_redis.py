@@ -30,12 +30,9 @@ def test_nothing_is_opened_or_closed_per_request(app):
     assert not app.teardown_appcontext_funcs
 
 
-def test_the_default_server_is_the_local_one_and_is_not_contacted_early(use_example):
+def test_the_default_server_is_the_local_one_and_is_not_contacted_early(example):
     """create_app() connects to nothing: the first command does."""
-    use_example("data_layer")
-    from notes_redis import create_app
-
-    app = create_app()
+    app = example.module.create_app()
     assert app.config["REDIS_URL"] == "redis://127.0.0.1:6379/0"
     pool = app.extensions["notes"].redis.connection_pool
     assert pool.connection_kwargs["port"] == 6379

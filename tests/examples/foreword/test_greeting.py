@@ -3,14 +3,6 @@
 import pytest
 
 
-@pytest.fixture
-def client(use_example):
-    use_example("foreword")
-    from greeting import app
-
-    return app.test_client()
-
-
 def test_a_visitor_is_greeted_by_name(client):
     assert client.get("/hello?name=Ada").text == "<p>Hello, Ada!</p>"
 

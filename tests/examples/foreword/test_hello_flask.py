@@ -9,12 +9,10 @@ from harness.services.commands import BIN
 
 
 @pytest.fixture
-def apps(use_example):
-    use_example("foreword")
-    from hello_flask import app as flask_app
-    from hello_tiny import app as tiny_app
+def apps(app):
+    from hello_tiny import app as tiny_app  # from the same folder as hello_flask
 
-    return flask_app, tiny_app
+    return app, tiny_app
 
 
 def answer(app, path, method="GET"):
@@ -68,8 +66,8 @@ def flask_command(folder, *args):
     return result.stdout
 
 
-def test_the_flask_command_has_run_shell_and_routes(use_example):
-    commands = flask_command(use_example("foreword"), "--help").partition("Commands:")[2]
+def test_the_flask_command_has_run_shell_and_routes(example):
+    commands = flask_command(example.folder, "--help").partition("Commands:")[2]
     assert [line.split()[0] for line in commands.strip().splitlines()] == [
         "routes",
         "run",
@@ -77,9 +75,9 @@ def test_the_flask_command_has_run_shell_and_routes(use_example):
     ]
 
 
-def test_the_routes_command_lists_the_views(use_example):
+def test_the_routes_command_lists_the_views(example):
     """`flask --app hello_flask routes`, as the page says."""
-    output = flask_command(use_example("foreword"), "routes")
+    output = flask_command(example.folder, "routes")
     rows = [line.split() for line in output.splitlines()[2:]]
     assert rows == [
         ["hello", "GET", "/hello/<name>"],

@@ -9,11 +9,8 @@ from harness.services.commands import BIN, fetch, free_port, serve
 
 
 @pytest.fixture
-def client(use_example):
-    use_example("foreword")
-    from hello_tiny import app
-
-    return Client(app)
+def client(app):
+    return Client(app)  # a Tiny app has no test_client()
 
 
 def test_a_name_in_the_url_is_greeted(client):
@@ -46,9 +43,9 @@ def test_it_is_a_valid_wsgi_application(client):
             assert response.status_code in {200, 302, 404}
 
 
-def test_gunicorn_serves_it(use_example):
+def test_gunicorn_serves_it(example):
     """`gunicorn hello_tiny:app`, as the page says, on a loopback port."""
-    folder = use_example("foreword")
+    folder = example.folder
     port = free_port()
     command = [BIN / "gunicorn", "--bind", f"127.0.0.1:{port}", "hello_tiny:app"]
     with serve(command, port=port, cwd=folder, ready_path="/hello/Ada") as url:

@@ -6,15 +6,12 @@ from werkzeug.wrappers import Response
 
 
 @pytest.fixture
-def tiny(use_example, tmp_path):
+def tiny(example, tmp_path):
     """A Tiny app whose templates folder is a temporary one, with one template in it."""
-    use_example("foreword")
-    from tiny_framework import Tiny
-
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "page.html").write_text("<h1>{{ title }}</h1>")
     (tmp_path / "templates" / "page.txt").write_text("{{ title }}")
-    return Tiny(tmp_path / "app.py")
+    return example.module.Tiny(tmp_path / "app.py")
 
 
 def test_a_view_gets_the_request_and_the_url_arguments(tiny):

@@ -2,16 +2,7 @@
 
 import logging
 
-import pytest
 from flask.logging import default_handler
-
-
-@pytest.fixture
-def app(use_example):
-    use_example("quickstart")
-    from audit import app
-
-    return app
 
 
 def test_an_unknown_order_logs_a_warning(app, caplog):

@@ -8,13 +8,11 @@ from harness.services.commands import BIN, fetch, free_port, serve
 
 
 @pytest.fixture
-def folder(use_example):
-    return use_example("quickstart")
+def folder(example):
+    return example.folder
 
 
-def test_the_view_raises_zero_division(folder):
-    from broken import app
-
+def test_the_view_raises_zero_division(app):
     app.testing = True  # exceptions reach the test instead of becoming a 500
     with pytest.raises(ZeroDivisionError, match="division by zero"):
         app.test_client().get("/")

@@ -5,14 +5,6 @@ import uuid
 import pytest
 
 
-@pytest.fixture
-def client(use_example):
-    use_example("quickstart")
-    from converters import app
-
-    return app.test_client()
-
-
 @pytest.mark.parametrize(
     ("url", "body"),
     [

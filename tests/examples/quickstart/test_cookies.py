@@ -1,15 +1,5 @@
 """examples/quickstart/cookies.py: a cookie set with its attributes, read back, checked."""
 
-import pytest
-
-
-@pytest.fixture
-def client(use_example):
-    use_example("quickstart")
-    from cookies import app
-
-    return app.test_client()
-
 
 def test_setting_the_cookie_sends_every_attribute(client):
     response = client.post("/theme/dark")

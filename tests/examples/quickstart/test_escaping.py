@@ -3,14 +3,6 @@
 import pytest
 
 
-@pytest.fixture
-def client(use_example):
-    use_example("quickstart")
-    from escaping import app
-
-    return app.test_client()
-
-
 def test_a_plain_name_is_greeted(client):
     assert client.get("/hello/Ada").text == "<p>Hello, Ada!</p>"
 

@@ -5,13 +5,10 @@ import secrets
 import pytest
 
 
-@pytest.fixture
-def client(use_example, monkeypatch):
-    use_example("quickstart")
+@pytest.fixture(autouse=True)
+def secret_key(monkeypatch):
+    """flashing.py reads FLASK_SECRET_KEY when imported: set it before `example` imports it."""
     monkeypatch.setenv("FLASK_SECRET_KEY", secrets.token_hex())
-    from flashing import app
-
-    return app.test_client()
 
 
 def flashes(html):

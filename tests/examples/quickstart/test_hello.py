@@ -12,22 +12,18 @@ from harness.services.commands import BIN, fetch, free_port, serve
 
 
 @pytest.fixture
-def folder(use_example):
-    return use_example("quickstart")
+def folder(example):
+    return example.folder
 
 
-def test_the_index_says_hello(folder):
-    from hello import app
-
+def test_the_index_says_hello(app):
     response = app.test_client().get("/")
     assert response.status_code == 200
     assert response.text == "<p>Hello from Flask!</p>"
     assert response.mimetype == "text/html"
 
 
-def test_the_static_file_is_served_byte_for_byte(folder):
-    from hello import app
-
+def test_the_static_file_is_served_byte_for_byte(app, folder):
     with app.test_request_context():
         assert url_for("static", filename="style.css") == "/static/style.css"
     response = app.test_client().get("/static/style.css")

@@ -1,15 +1,6 @@
 """examples/quickstart/links.py: URLs built from endpoint names, quoted as needed."""
 
-import pytest
 from flask import request, url_for
-
-
-@pytest.fixture
-def app(use_example):
-    use_example("quickstart")
-    from links import app
-
-    return app
 
 
 def test_url_for_quotes_the_path_and_the_query(app):

@@ -1,15 +1,5 @@
 """examples/quickstart/methods.py: methods per rule, 405 with Allow, HEAD and OPTIONS for free."""
 
-import pytest
-
-
-@pytest.fixture
-def client(use_example):
-    use_example("quickstart")
-    from methods import app
-
-    return app.test_client()
-
 
 def allowed(response):
     return sorted(response.headers["Allow"].split(", "))

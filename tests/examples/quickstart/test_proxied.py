@@ -1,16 +1,6 @@
 """examples/quickstart/proxied.py: ProxyFix trusts exactly one proxy's forwarded headers."""
 
-import pytest
-
 FORWARDED = {"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https"}
-
-
-@pytest.fixture
-def client(use_example):
-    use_example("quickstart")
-    from proxied import app
-
-    return app.test_client()
 
 
 def test_without_forwarded_headers_the_peer_is_the_client(client):
@@ -34,10 +24,8 @@ def test_an_address_a_client_slipped_in_front_is_not_trusted(client):
     assert client.get("/visitor", headers=headers).json["remote_addr"] == "203.0.113.7"
 
 
-def test_the_wrapped_app_is_still_the_flask_app(use_example):
-    use_example("quickstart")
+def test_the_wrapped_app_is_still_the_flask_app(app):
     from flask import Flask
-    from proxied import app
     from werkzeug.middleware.proxy_fix import ProxyFix
 
     assert isinstance(app, Flask)

@@ -1,15 +1,5 @@
 """examples/quickstart/redirects.py: redirect, abort and a custom 404 page."""
 
-import pytest
-
-
-@pytest.fixture
-def client(use_example):
-    use_example("quickstart")
-    from redirects import app
-
-    return app.test_client()
-
 
 def test_the_index_redirects_to_the_dashboard(client):
     response = client.get("/")

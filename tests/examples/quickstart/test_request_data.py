@@ -1,15 +1,5 @@
 """examples/quickstart/request_data.py: reading the query string, forms, JSON and headers."""
 
-import pytest
-
-
-@pytest.fixture
-def client(use_example):
-    use_example("quickstart")
-    from request_data import app
-
-    return app.test_client()
-
 
 def test_the_query_string(client):
     assert client.get("/search?q=flask&page=2").json == {"q": "flask", "page": 2}

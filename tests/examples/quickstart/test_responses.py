@@ -3,14 +3,6 @@
 import pytest
 
 
-@pytest.fixture
-def client(use_example):
-    use_example("quickstart")
-    from responses import app
-
-    return app.test_client()
-
-
 def test_a_string_is_html(client):
     response = client.get("/text")
     assert (response.status_code, response.content_type) == (200, "text/html; charset=utf-8")

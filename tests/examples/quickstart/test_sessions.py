@@ -15,13 +15,10 @@ from harness.services.commands import BIN, free_port, serve
 KEY = secrets.token_hex()
 
 
-@pytest.fixture
-def app(use_example, monkeypatch):
-    use_example("quickstart")
+@pytest.fixture(autouse=True)
+def secret_key(monkeypatch):
+    """sessions.py reads FLASK_SECRET_KEY when imported: set it before `example` imports it."""
     monkeypatch.setenv("FLASK_SECRET_KEY", KEY)
-    from sessions import app
-
-    return app
 
 
 def test_the_key_comes_from_the_environment(app):
@@ -66,17 +63,18 @@ def test_a_cookie_signed_with_another_key_is_ignored(app):
 
 
 def test_without_a_key_the_session_cannot_be_written(use_example, monkeypatch):
+    """Imported without the `example` fixture, after the key is taken out of the environment."""
+    monkeypatch.delenv("FLASK_SECRET_KEY")
     use_example("quickstart")
-    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
     from sessions import app
 
     with app.test_request_context(), pytest.raises(RuntimeError, match="no secret key was set"):
         session["username"] = "ada"
 
 
-def test_the_command_on_the_page_keeps_a_visitor_logged_in(use_example):
+def test_the_command_on_the_page_keeps_a_visitor_logged_in(example):
     """`FLASK_SECRET_KEY=... flask --app sessions run`, with a cookie jar like a browser's."""
-    folder = use_example("quickstart")
+    folder = example.folder
     port = free_port()
     command = [BIN / "flask", "--app", "sessions", "run", "--port", str(port)]
     browser = urllib.request.build_opener(

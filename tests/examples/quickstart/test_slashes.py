@@ -1,15 +1,5 @@
 """examples/quickstart/slashes.py: a trailing slash redirects; a missing one does not exist."""
 
-import pytest
-
-
-@pytest.fixture
-def client(use_example):
-    use_example("quickstart")
-    from slashes import app
-
-    return app.test_client()
-
 
 def test_the_bare_url_of_a_folder_redirects_permanently(client):
     response = client.get("/recipes")

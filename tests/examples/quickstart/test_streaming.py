@@ -1,15 +1,5 @@
 """examples/quickstart/streaming.py: a generator streamed row by row, request still readable."""
 
-import pytest
-
-
-@pytest.fixture
-def client(use_example):
-    use_example("quickstart")
-    from streaming import app
-
-    return app.test_client()
-
 
 def test_the_rows_arrive_one_chunk_each(client):
     response = client.get("/people.csv")

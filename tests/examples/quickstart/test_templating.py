@@ -1,15 +1,5 @@
 """examples/quickstart/templating.py: templates found by convention, inherited, escaped."""
 
-import pytest
-
-
-@pytest.fixture
-def client(use_example):
-    use_example("quickstart")
-    from templating import app
-
-    return app.test_client()
-
 
 def test_the_child_template_fills_the_blocks_of_the_base(client):
     assert client.get("/hello/Ada").text == (

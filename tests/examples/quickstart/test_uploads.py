@@ -13,11 +13,8 @@ def folder(tmp_path):
 
 
 @pytest.fixture
-def client(use_example, folder):
-    use_example("quickstart")
-    from uploads import create_app
-
-    return create_app({"UPLOAD_FOLDER": str(folder)}).test_client()
+def app(example, folder):
+    return example.module.create_app({"UPLOAD_FOLDER": str(folder)})
 
 
 def upload(client, content, filename):

@@ -3,14 +3,6 @@
 import pytest
 
 
-@pytest.fixture
-def client(use_example):
-    use_example("becoming_big/class_based_views")
-    from books_api import app
-
-    return app.test_client()
-
-
 def test_create_read_update_delete(client):
     assert client.get("/books").json == []
     created = client.post("/books", json={"title": "Dune", "year": 1965})

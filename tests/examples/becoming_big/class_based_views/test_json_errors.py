@@ -3,12 +3,9 @@
 from flask import Flask, abort
 
 
-def test_any_http_error_is_json_and_422_lists_fields(use_example):
-    use_example("becoming_big/class_based_views")
-    from json_errors import InvalidFields, install
-
+def test_any_http_error_is_json_and_422_lists_fields(example):
     app = Flask(__name__)
-    install(app)
+    example.module.install(app)
 
     @app.get("/teapot")
     def teapot():
@@ -16,7 +13,7 @@ def test_any_http_error_is_json_and_422_lists_fields(use_example):
 
     @app.get("/invalid")
     def invalid():
-        raise InvalidFields({"name": "required"})
+        raise example.module.InvalidFields({"name": "required"})
 
     client = app.test_client()
     assert client.get("/teapot").json["error"] == "I'm a teapot"

@@ -3,19 +3,12 @@
 import pytest
 
 
-def test_each_url_gets_its_own_arguments(use_example):
-    use_example("becoming_big/class_based_views")
-    from plain_views import app
-
-    client = app.test_client()
+def test_each_url_gets_its_own_arguments(client):
     assert client.get("/colours").json == {"colours": ["red", "blue"]}
     assert client.get("/sizes").json == {"sizes": ["S", "M", "L"]}
     assert client.post("/sizes").status_code == 405
 
 
-def test_as_view_needs_a_name(use_example):
-    use_example("becoming_big/class_based_views")
-    from plain_views import ListView
-
+def test_as_view_needs_a_name(example):
     with pytest.raises(TypeError, match="missing 1 required positional argument: 'name'"):
-        ListView.as_view()
+        example.module.ListView.as_view()

@@ -9,10 +9,7 @@ from harness.services.commands import BIN
 
 
 @pytest.fixture
-def runner(use_example, tmp_path):
-    use_example("becoming_big/cli")
-    from notes_cli import app
-
+def runner(app, tmp_path):
     app.config["NOTES_FILE"] = str(tmp_path / "notes.jsonl")
     return app.test_cli_runner()
 
@@ -36,9 +33,9 @@ def test_click_checks_the_options(runner):
     assert "Invalid value for '--limit': 0 is not in the range x>=1." in result.output
 
 
-def test_the_commands_run_from_the_flask_command(use_example, tmp_path):
+def test_the_commands_run_from_the_flask_command(example, tmp_path):
     """What the page tells the reader to type, in the example's folder."""
-    folder = use_example("becoming_big/cli")
+    folder = example.folder
     env = {**os.environ, "FLASK_NOTES_FILE": str(tmp_path / "notes.jsonl")}
 
     def flask(*args):

@@ -5,11 +5,8 @@ from werkzeug.test import Client
 
 
 @pytest.fixture
-def client(use_example):
-    use_example("becoming_big/dispatching")
-    from by_prefix import application
-
-    return Client(application)
+def client(example):
+    return Client(example.module.application)
 
 
 def test_a_login_on_one_app_is_not_seen_by_the_other(client):

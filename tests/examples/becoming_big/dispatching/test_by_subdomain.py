@@ -7,11 +7,8 @@ from werkzeug.test import Client
 
 
 @pytest.fixture
-def dispatcher(use_example):
-    use_example("becoming_big/dispatching")
-    from by_subdomain import application
-
-    return application
+def dispatcher(example):
+    return example.module.application
 
 
 def test_an_app_is_created_on_its_first_request_only(dispatcher):

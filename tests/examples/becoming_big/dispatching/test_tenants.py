@@ -4,11 +4,8 @@ import pytest
 
 
 @pytest.fixture
-def create_tenant_app(use_example):
-    use_example("becoming_big/dispatching")
-    from tenants import create_tenant_app
-
-    return create_tenant_app
+def create_tenant_app(example):
+    return example.module.create_tenant_app
 
 
 def test_each_tenant_has_its_own_config_and_key(create_tenant_app):

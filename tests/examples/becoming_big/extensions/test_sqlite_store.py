@@ -7,11 +7,8 @@ from flask import Flask
 
 
 @pytest.fixture
-def store(use_example):
-    use_example("becoming_big/extensions")
-    from sqlite_store import SQLiteStore
-
-    return SQLiteStore()
+def store(example):
+    return example.module.SQLiteStore()
 
 
 def test_one_object_serves_two_apps_with_their_own_state(store, tmp_path):

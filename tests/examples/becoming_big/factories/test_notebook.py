@@ -4,19 +4,15 @@ import subprocess
 
 import pytest
 
-from harness import EXAMPLES
 from harness.services.commands import BIN
 
 
 @pytest.fixture
-def create_app(use_example, monkeypatch, tmp_path):
-    use_example("becoming_big/factories")
+def create_app(example, monkeypatch, tmp_path):
     for name in ("FLASK_SECRET_KEY", "FLASK_TITLE", "FLASK_PAGE_SIZE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NOTEBOOK_INSTANCE", str(tmp_path))
-    from notebook import create_app
-
-    return create_app
+    return example.module.create_app
 
 
 def test_the_test_config_wins_over_the_defaults(create_app):
@@ -42,10 +38,9 @@ def test_a_missing_secret_key_fails_at_start(create_app, tmp_path):
     )
 
 
-def test_the_flask_command_reports_the_missing_key(create_app):
+def test_the_flask_command_reports_the_missing_key(create_app, example):
     """`flask --app notebook run` with no key: the command stops and says why."""
-    folder = EXAMPLES / "becoming_big" / "factories"
     command = [BIN / "flask", "--app", "notebook", "routes"]
-    done = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(command, cwd=example.folder, capture_output=True, text=True, timeout=60)
     assert done.returncode == 1
     assert "RuntimeError: SECRET_KEY is not set: set FLASK_SECRET_KEY" in done.stderr

@@ -3,17 +3,11 @@
 from flask import url_for
 
 
-def test_the_url_becomes_a_list(use_example):
-    use_example("becoming_big/hooks")
-    from converters import app
-
-    response = app.test_client().get("/compare/flask,django,pyramid")
+def test_the_url_becomes_a_list(client):
+    response = client.get("/compare/flask,django,pyramid")
     assert response.json == {"names": ["flask", "django", "pyramid"], "count": 3}
 
 
-def test_a_list_becomes_a_quoted_url(use_example):
-    use_example("becoming_big/hooks")
-    from converters import app
-
+def test_a_list_becomes_a_quoted_url(app):
     with app.test_request_context():
         assert url_for("compare", names=["flask", "web app"]) == "/compare/flask,web%20app"

@@ -16,11 +16,8 @@ ORDER = [
 
 
 @pytest.fixture
-def lifecycle(use_example):
-    use_example("becoming_big/hooks")
-    import lifecycle
-
-    return lifecycle
+def lifecycle(example):
+    return example.module
 
 
 def test_one_request_fires_everything_in_order(lifecycle):

@@ -5,11 +5,8 @@ from werkzeug.test import Client
 
 
 @pytest.fixture
-def client(use_example):
-    use_example("becoming_big/middleware")
-    from mounted import application
-
-    return Client(application)
+def client(example):
+    return Client(example.module.application)
 
 
 def test_the_flask_app_knows_its_prefix(client):

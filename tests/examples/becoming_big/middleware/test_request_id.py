@@ -5,29 +5,19 @@ from wsgiref.validate import validator
 from werkzeug.test import Client
 
 
-def test_a_given_request_id_is_kept_and_seen_by_the_app(use_example):
-    use_example("becoming_big/middleware")
-    from request_id import app
-
-    response = app.test_client().get("/", headers={"X-Request-Id": "abc123"})
+def test_a_given_request_id_is_kept_and_seen_by_the_app(client):
+    response = client.get("/", headers={"X-Request-Id": "abc123"})
     assert response.headers["X-Request-Id"] == "abc123"
     assert response.json == {"request_id": "abc123"}
     assert response.headers["Server-Timing"].startswith("app;dur=")
 
 
-def test_a_missing_id_is_made_up_and_differs_each_time(use_example):
-    use_example("becoming_big/middleware")
-    from request_id import app
-
-    client = app.test_client()
+def test_a_missing_id_is_made_up_and_differs_each_time(client):
     first, second = (client.get("/").headers["X-Request-Id"] for _ in range(2))
     assert len(first) == len(second) == 32
     assert first != second
 
 
-def test_the_wrapped_app_is_valid_wsgi(use_example):
-    use_example("becoming_big/middleware")
-    from request_id import app
-
+def test_the_wrapped_app_is_valid_wsgi(app):
     with Client(validator(app)).get("/") as response:
         assert response.status_code == 200

@@ -12,17 +12,13 @@ from harness.services.commands import BIN, fetch, free_port, serve
 PIN = "123-456-789"
 
 
-def test_the_app_answers(use_example):
-    use_example("in_the_box/devserver")
-    from crashing import app
-
-    client = app.test_client()
+def test_the_app_answers(client):
     assert client.get("/divide/6/3").text == "6 / 3 = 2.0"
     assert client.get("/divide/1/0").status_code == 500
 
 
-def test_the_debugger_shows_the_error_and_its_console_needs_the_pin(use_example, tmp_path):
-    folder = use_example("in_the_box/devserver")
+def test_the_debugger_shows_the_error_and_its_console_needs_the_pin(example, tmp_path):
+    folder = example.folder
     port = free_port()
     with (tmp_path / "server.log").open("w+") as log:
         command = [BIN / "flask", "--app", "crashing", "run", "--debug", "--port", str(port)]
@@ -51,8 +47,8 @@ def test_the_debugger_shows_the_error_and_its_console_needs_the_pin(use_example,
     assert f"* Debugger PIN: {PIN}" in output
 
 
-def test_the_reloader_serves_the_new_code_after_a_save(use_example, tmp_path):
-    shutil.copy(use_example("in_the_box/devserver") / "crashing.py", tmp_path)
+def test_the_reloader_serves_the_new_code_after_a_save(example, tmp_path):
+    shutil.copy(example.path, tmp_path)
     port = free_port()
     command = [BIN / "flask", "--app", "crashing", "run", "--debug", "--port", str(port)]
     with serve(command, port=port, cwd=tmp_path) as url:

@@ -9,14 +9,6 @@ import pytest
 from harness.services.commands import BIN, fetch, free_port, serve
 
 
-@pytest.fixture
-def app(use_example):
-    use_example("in_the_box/json_ajax")
-    from notes_api import app
-
-    return app
-
-
 def token(client) -> str:
     return client.get("/").text.split('name="csrf-token" content="')[1].split('"')[0]
 
@@ -42,11 +34,11 @@ def test_without_the_token_nothing_is_added(app):
     assert client.get("/notes").json == []
 
 
-def test_a_real_browser_runs_the_fetch_call(use_example, tmp_path):
+def test_a_real_browser_runs_the_fetch_call(example, tmp_path):
     chromium = shutil.which("chromium")
     if chromium is None:
         pytest.skip("needs Chromium: apt-get install chromium (listed in .ci/apt-packages)")
-    folder = use_example("in_the_box/json_ajax")
+    folder = example.folder
     port = free_port()
     command = [BIN / "flask", "--app", "notes_api", "run", "--port", str(port)]
     with serve(command, port=port, cwd=folder) as url:

@@ -1,15 +1,5 @@
 """examples/in_the_box/rest/items_by_method.py: one view per HTTP method."""
 
-import pytest
-
-
-@pytest.fixture
-def client(use_example):
-    use_example("in_the_box/rest")
-    from items_by_method import app
-
-    return app.test_client()
-
 
 def test_each_method_reaches_its_view(client):
     assert client.get("/items/1").json == {"id": 1, "name": "apple"}

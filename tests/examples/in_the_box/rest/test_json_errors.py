@@ -1,15 +1,5 @@
 """examples/in_the_box/rest/json_errors.py: every HTTP error as JSON."""
 
-import pytest
-
-
-@pytest.fixture
-def client(use_example):
-    use_example("in_the_box/rest")
-    from json_errors import app
-
-    return app.test_client()
-
 
 def test_an_unknown_url_is_a_json_404(client):
     response = client.get("/nowhere")

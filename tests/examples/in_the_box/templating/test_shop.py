@@ -1,15 +1,5 @@
 """examples/in_the_box/templating/shop.py: inheritance, a macro, filters, autoescape."""
 
-import pytest
-
-
-@pytest.fixture
-def app(use_example):
-    use_example("in_the_box/templating")
-    from shop import app
-
-    return app
-
 
 def test_the_catalogue_page(app):
     html = app.test_client().get("/").text
@@ -19,10 +9,9 @@ def test_the_catalogue_page(app):
     assert html.index("CUP") < html.index("TEAPOT")  # sorted by price
 
 
-def test_the_money_filter(app):
+def test_the_money_filter(app, example):
     from decimal import Decimal
 
-    from shop import money
-
+    money = example.module.money
     assert money(Decimal("3")) == "3.00 EUR"
     assert app.jinja_env.filters["money"] is money

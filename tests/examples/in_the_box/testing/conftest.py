@@ -2,13 +2,11 @@ import pytest
 
 
 @pytest.fixture
-def app(use_example):
+def app(example):
     # In your own project: `from todo import create_app` at the top of this file.
-    # The guide's use_example fixture first puts examples/in_the_box/testing/ on sys.path.
-    use_example("in_the_box/testing")
-    from todo import create_app
-
-    return create_app({"TESTING": True, "TODOS": ["write tests"]})
+    # Here, the guide's `example` fixture (tests/examples/conftest.py) has imported
+    # examples/in_the_box/testing/todo.py afresh for this test.
+    return example.module.create_app({"TESTING": True, "TODOS": ["write tests"]})
 
 
 @pytest.fixture

@@ -1,15 +1,5 @@
 """examples/in_the_box/unicode/cafe.py: non-ASCII URLs, queries, forms, templates, downloads."""
 
-import pytest
-
-
-@pytest.fixture
-def client(use_example):
-    use_example("in_the_box/unicode")
-    from cafe import app
-
-    return app.test_client()
-
 
 def test_a_non_ascii_route_and_query_render_as_utf8(client):
     response = client.get("/caf%C3%A9/Zo%C3%AB?drink=caf%C3%A9")

@@ -7,11 +7,8 @@ import pytest
 
 
 @pytest.fixture
-def find_apps(use_example):
-    use_example("in_the_box/wsgi")
-    from app_finder import find_apps
-
-    return find_apps
+def find_apps(example):
+    return example.module.find_apps
 
 
 def write(path, text):

@@ -1,11 +1,7 @@
 """examples/in_the_box/wsgi/streaming.py: a streamed response and a redirect."""
 
 
-def test_the_countdown_is_streamed_and_launch_redirects_to_it(use_example):
-    use_example("in_the_box/wsgi")
-    from streaming import app
-
-    client = app.test_client()
+def test_the_countdown_is_streamed_and_launch_redirects_to_it(client):
     with client.get("/countdown") as response:
         assert response.is_streamed
         assert "Content-Length" not in response.headers

@@ -4,11 +4,8 @@ import pytest
 
 
 @pytest.fixture
-def call(use_example):
-    use_example("in_the_box/wsgi")
-    from wsgi_check import call
-
-    return call
+def call(example):
+    return example.module.call
 
 
 def test_a_flask_app_passes(call):

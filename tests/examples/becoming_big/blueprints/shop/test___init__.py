@@ -1,11 +1,7 @@
 """examples/becoming_big/blueprints/shop/__init__.py: the factory registers both blueprints."""
 
 
-def test_each_blueprint_is_under_its_prefix(use_example):
-    use_example("becoming_big/blueprints")
-    from shop import create_app
-
-    app = create_app()
+def test_each_blueprint_is_under_its_prefix(app):
     rules = sorted((rule.rule, rule.endpoint) for rule in app.url_map.iter_rules())
     assert rules == [
         ("/api/products/<int:product_id>", "api.product"),
@@ -16,8 +12,5 @@ def test_each_blueprint_is_under_its_prefix(use_example):
     assert sorted(app.blueprints) == ["api", "catalog"]
 
 
-def test_the_test_config_is_applied(use_example):
-    use_example("becoming_big/blueprints")
-    from shop import create_app
-
-    assert create_app({"TESTING": True}).testing
+def test_the_test_config_is_applied(example):
+    assert example.module.create_app({"TESTING": True}).testing

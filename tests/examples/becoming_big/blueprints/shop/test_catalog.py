@@ -1,15 +1,5 @@
 """examples/becoming_big/blueprints/shop/catalog.py: blueprint templates and 404 page."""
 
-import pytest
-
-
-@pytest.fixture
-def client(use_example):
-    use_example("becoming_big/blueprints")
-    from shop import create_app
-
-    return create_app().test_client()
-
 
 def test_the_index_links_to_each_product(client):
     html = client.get("/catalog/").text
