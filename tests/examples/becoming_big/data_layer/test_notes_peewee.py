@@ -1,4 +1,4 @@
-"""examples/data_layer/notes_peewee.py: a connection opened and closed around each request.
+"""examples/becoming_big/data_layer/notes_peewee.py: a connection open only during each request.
 
 What every store must do is tested in test_notes_api.py; here, what is particular
 to the Peewee variant.

@@ -1,4 +1,4 @@
-"""examples/data_layer/notes_redis.py: a counter and a hash in a real Redis server.
+"""examples/becoming_big/data_layer/notes_redis.py: a counter and a hash in a real Redis server.
 
 What every store must do is tested in test_notes_api.py; here, what is particular
 to the Redis variant. The server is the session's redis-server (see conftest.py).

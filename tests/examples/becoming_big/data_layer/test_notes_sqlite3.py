@@ -1,4 +1,4 @@
-"""examples/data_layer/notes_sqlite3.py: one connection per request, closed at its end.
+"""examples/becoming_big/data_layer/notes_sqlite3.py: one connection per request, closed at its end.
 
 What every store must do is tested in test_notes_api.py; here, what is particular
 to the sqlite3 variant.

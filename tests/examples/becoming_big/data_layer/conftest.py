@@ -72,7 +72,7 @@ def make_app(example, request):
 def first_run(example, tmp_path):
     """``first_run("notes_sqlite3")``: check what a reader sees the first time they serve it.
 
-    In a copy of examples/data_layer/, ``flask --app <variant> run`` serves the
+    In a copy of examples/becoming_big/data_layer/, ``flask --app <variant> run`` serves the
     variant on a loopback port with its default configuration. A note posted
     over real HTTP is listed back, and the database is in the instance folder.
     """

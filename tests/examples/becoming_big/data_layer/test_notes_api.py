@@ -1,4 +1,4 @@
-"""examples/data_layer/notes_api.py: the same requests give the same answers on every store.
+"""examples/becoming_big/data_layer/notes_api.py: every store gives the same answers.
 
 Each test runs against the four variants (conftest.VARIANTS) and states the one
 answer all of them must give: same status, same JSON.
