@@ -1,4 +1,4 @@
-"""examples/in_the_box/devserver/crashing.py under `flask run --debug`, for real."""
+"""examples/in_the_box/development_server/crashing.py under `flask run --debug`, for real."""
 
 import contextlib
 import json
