@@ -1,4 +1,7 @@
-"""examples/foreword/hello_flask.py: the greeting app on Flask, against its tiny twin."""
+"""examples/foreword/flask_is_an_example/hello_flask.py: the greeting app on Flask.
+
+It answers as its tiny twin (hello_tiny.py) does, and the flask command runs it.
+"""
 
 import subprocess
 

@@ -1,4 +1,4 @@
-"""examples/foreword/hello_tiny.py: the greeting app on the tiny framework."""
+"""examples/foreword/flask_is_an_example/hello_tiny.py: the greeting app on the tiny framework."""
 
 from wsgiref.validate import validator
 

@@ -1,4 +1,7 @@
-"""examples/foreword/tiny_framework.py: routing, responses, HTTP errors and templates."""
+"""examples/foreword/flask_is_an_example/tiny_framework.py: a framework in one file.
+
+Routing, responses, HTTP errors and templates.
+"""
 
 import pytest
 from werkzeug.test import Client
