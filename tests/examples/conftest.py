@@ -24,9 +24,10 @@ test gets a fresh import, forgotten afterwards (:class:`ExampleFolders`).
 * ``client``: ``app.test_client()``.
 
 Other modules of the same folder are importable as soon as a test uses
-``example``: ``from hello_tiny import app``. A module that reads the environment
-when imported needs it set first: an ``autouse`` fixture of the test file runs
-before ``example``.
+``example``: ``from hello_tiny import app``. (``use_example`` on that folder, in
+the same test, would refuse: its modules are already imported.) A module that
+reads the environment when imported needs it set first: an ``autouse`` fixture
+of the test file runs before ``example``.
 """
 
 from __future__ import annotations
