@@ -9,14 +9,21 @@ VENV     := .venv
 PY       := $(VENV)/bin/python
 STAMP    := $(VENV)/.requirements-installed
 SPHINX   := $(PY) -m sphinx
-# -E reads every page again: the page checks of the build (a Python block that
-# is shown but never executed) must see all of them, not only the changed ones.
-SPHINXOPTS ?= -E -W --keep-going -n
+# Incremental: only changed pages are read again. The build's block checks keep
+# each page's findings in the environment, so they still cover every page.
+# CI builds from scratch (.ci/run adds -E).
+SPHINXOPTS ?= -W --keep-going -n
+# The guide's pytest configuration, whatever the paths given: without -c, a path
+# inside an installable app (examples/bigapp) would run under that app's own.
+PYTEST   := $(PY) -m pytest -c pyproject.toml
+# The whole suite on every core; a page's blocks share one namespace, so each
+# file stays on one worker (--dist loadfile).
+XDIST    ?= -n auto --dist loadfile
 HOST     ?= 127.0.0.1
 PORT     ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help html test lint serve clean venv
+.PHONY: help html test lint serve clean venv bench
 
 help: ## List the targets (this message)
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-6s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -32,12 +39,21 @@ $(STAMP): requirements.txt
 html: $(STAMP) ## Build the site into _build/html; any warning is an error
 	$(SPHINX) -b html $(SPHINXOPTS) -c . -d _build/doctrees docs _build/html
 
-test: $(STAMP) ## Run every page's code blocks and every test (pass extra pytest flags in ARGS=)
-	$(PY) -m pytest $(ARGS)
+# `make test PAGE=docs/quickstart.md` runs one page (in one process: faster than
+# starting workers); ARGS= passes anything else to pytest.
+test: $(STAMP) ## Run every page's code blocks and every test (PAGE=docs/x.md for one page, ARGS= for pytest)
+ifdef PAGE
+	$(PYTEST) $(PAGE) $(ARGS)
+else
+	$(PYTEST) $(XDIST) $(ARGS)
+endif
 
-lint: $(STAMP) ## Check the Python files (examples, tests, configuration) with ruff
+lint: $(STAMP) ## Check the Python files (engine, examples, tests, configuration) with ruff
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+
+bench: $(STAMP) ## Measure build and test times and page weight; writes _build/bench.json
+	$(PY) -m harness.bench
 
 serve: $(STAMP) ## Preview the site at http://127.0.0.1:8000, rebuilt on every save
 	$(VENV)/bin/sphinx-autobuild -W --keep-going -c . --host $(HOST) --port $(PORT) \

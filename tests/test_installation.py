@@ -74,6 +74,7 @@ def installed(tmp_path_factory):
         PATH=os.pathsep.join([python_bin, *path]),  # a python3, but not our .venv's flask
         PIP_CONSTRAINT=str(constraints),
         PIP_DISABLE_PIP_VERSION_CHECK="1",
+        PIP_NO_COMPILE="1",  # no .pyc written at install: the test runs each module once
     )
     done = subprocess.run(
         ["bash", "-c", script],

@@ -1,14 +1,18 @@
 """The services as pytest fixtures: ``conftest.py`` names this plugin.
 
 One style for every service: a session-scoped fixture is the running server
-(one per test process, started on first use, always stopped), and where tests
-must not see each other's data a function-scoped fixture gives each test its
-own part of it. Pages reach the same fixtures with ``page.fixture(name)``.
+(started on first use, always stopped), and where tests must not see each
+other's data a function-scoped fixture gives each test its own part of it.
+Pages reach the same fixtures with ``page.fixture(name)``. PostgreSQL and
+Redis run once per test run, even when pytest-xdist spreads the run over
+several processes (:func:`one_per_run`); the SMTP server, a thread, runs once
+per process.
 
 =====================  ========  ===================================================
 fixture                scope     what it is
 =====================  ========  ===================================================
-``postgres_server``    session   :class:`.postgres.PostgresServer` (``.url``)
+``postgres_server``    session   :class:`.postgres.PostgresServer` (``.url``: a database
+                                 of the test process's own)
 ``postgres_database``  test      the URL of an empty database of the test's own
 ``redis_server``       session   :class:`.redis.RedisServer` (``.url``, ``.flush()``)
 ``smtp_server``        session   :class:`.smtp.SmtpServer` (``.host``, ``.port``)
@@ -24,8 +28,13 @@ how to install it (:mod:`.missing`).
 
 from __future__ import annotations
 
+import dataclasses
+import fcntl
+import json
+import os
+import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, ExitStack
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -43,10 +52,76 @@ def _enter(stack: ExitStack, manager: AbstractContextManager):
         pytest.skip(str(missing))
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[postgres.PostgresServer]:
+@contextmanager
+def _locked(path: Path):
+    with path.open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@contextmanager
+def one_per_run(name: str, kind: type, start: Callable[[], AbstractContextManager], folder: Path):
+    """Share one server among the processes of a pytest-xdist run.
+
+    The first process that needs it starts it and writes its handle (a
+    dataclass: its URL) and its users (process ids) beside the run's temporary
+    folders; the others read the handle and add themselves. When the process
+    that started the server is done, it waits until no other living user is
+    left, then stops it. Outside xdist this is simply ``start()``.
+    """
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        with ExitStack() as stack:
+            yield _enter(stack, start())
+        return
+    lock, state, me = folder / f"{name}.lock", folder / f"{name}.json", os.getpid()
+
+    def users(change: Callable[[set[int]], set[int]]) -> set[int]:
+        shared = json.loads(state.read_text())
+        shared["users"] = sorted(change({pid for pid in shared["users"] if _alive(pid)}))
+        state.write_text(json.dumps(shared))
+        return set(shared["users"])
+
     with ExitStack() as stack:
-        yield _enter(stack, postgres.running())
+        with _locked(lock):
+            if state.exists():
+                handle, owner = kind(**json.loads(state.read_text())["handle"]), False
+                users(lambda pids: pids | {me})
+            else:
+                handle, owner = _enter(stack, start()), True
+                state.write_text(json.dumps({"handle": dataclasses.asdict(handle), "users": [me]}))
+        try:
+            yield handle
+        finally:
+            with _locked(lock):
+                users(lambda pids: pids - {me})
+            while owner:  # stop it after the last other user, then a later one starts anew
+                with _locked(lock):
+                    if not users(lambda pids: pids):
+                        state.unlink()
+                        break
+                time.sleep(0.2)
+
+
+@pytest.fixture(scope="session")
+def postgres_server(tmp_path_factory) -> Iterator[postgres.PostgresServer]:
+    """The run's PostgreSQL server; ``.url`` names a database of this process's own."""
+    folder = tmp_path_factory.getbasetemp().parent  # shared by the processes of one run
+    with (
+        one_per_run("postgres", postgres.PostgresServer, postgres.running, folder) as server,
+        server.database() as url,
+    ):
+        yield postgres.PostgresServer(url)
 
 
 @pytest.fixture
@@ -57,8 +132,10 @@ def postgres_database(postgres_server) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def redis_server(tmp_path_factory) -> Iterator[redis.RedisServer]:
-    with ExitStack() as stack:
-        yield _enter(stack, redis.running(tmp_path_factory.mktemp("redis")))
+    folder = tmp_path_factory.getbasetemp().parent  # shared by the processes of one run
+    start = lambda: redis.running(tmp_path_factory.mktemp("redis"))  # noqa: E731
+    with one_per_run("redis", redis.RedisServer, start, folder) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

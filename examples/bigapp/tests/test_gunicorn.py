@@ -1,4 +1,4 @@
-"""bigapp behind gunicorn with four worker processes, hit by a burst of concurrent requests."""
+"""bigapp behind gunicorn with two worker processes, hit by a burst of concurrent requests."""
 
 import json
 import os
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-REQUESTS = 300  # every fifth one reads, the others each add a book
+REQUESTS = 100  # every fifth one reads, the others each add a book
 BIN = Path(sys.executable).parent  # flask and gunicorn, beside the Python running the tests
 
 
@@ -34,11 +34,11 @@ def send(url, body=None):
 
 @contextmanager
 def gunicorn(env, log_path):
-    """``gunicorn --workers 4 'bigapp:create_app()'`` on a free loopback port; yields its URL."""
+    """``gunicorn --workers 2 'bigapp:create_app()'`` on a free loopback port; yields its URL."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    command = [BIN / "gunicorn", "--workers", "4", "--bind", f"127.0.0.1:{port}",
+    command = [BIN / "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}",
                "bigapp:create_app()"]  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     with open(log_path, "w") as log:  # a file: a pipe nobody reads would block the workers
