@@ -278,7 +278,11 @@ def main(argv: list[str] | None = None) -> None:
         default=[10, 50],
         help="how many copies of the chapter to add (none: skip growth)",
     )
-    parser.add_argument("--chapter", default="in-the-box", help="the docs/ folder to copy")
+    parser.add_argument(
+        "--chapter",
+        default="in-the-box/security",
+        help="the docs/ folder to copy (with an index.md)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "_build" / "bench.json")
     options = parser.parse_args(argv)
     results = bench(options.repo.resolve(), options.repeat, options.growth, options.chapter)
