@@ -20,10 +20,10 @@ extensions = [
     "sphinx.ext.intersphinx",
     "sphinx_copybutton",
     "sphinx_design",
-    # The engine's build side (harness/build): the build fails on a block shown
+    # The engine's build side (harness/sphinxext): the build fails on a block shown
     # as Python that the page runner does not execute, and the API page shows
     # Flask's docstrings without their unexecuted code samples.
-    "harness.build",
+    "harness.sphinxext",
 ]
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}

@@ -5,7 +5,7 @@ on nothing else of each other except where said:
 
 * :mod:`harness.runner` — the pytest plugin that executes every page's Python
   blocks with Sybil (``conftest.py`` loads it);
-* :mod:`harness.build` — the Sphinx extension that fails the build when what a
+* :mod:`harness.sphinxext` — the Sphinx extension that fails the build when what a
   reader sees and what runs differ (``conf.py`` loads it); it asks the runner's
   parsers what they collect;
 * :mod:`harness.audit` — an independent scanner of the blocks a reader sees,

@@ -51,13 +51,13 @@ def repository_files(repo: Path) -> list[str]:
     return [name for name in listed.split("\0") if name and (repo / name).is_file()]
 
 
-def scratch_copy(repo: Path, into: Path) -> Path:
-    """Copy ``repo`` into ``into``, with this .venv linked in and its stamp kept valid."""
+def scratch_copy(repo: Path, into: Path, venv: Path = VENV) -> Path:
+    """Copy ``repo`` into ``into``, with ``venv`` linked in as .venv and its stamp kept valid."""
     for name in repository_files(repo):
         target = into / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(repo / name, target)
-    (into / ".venv").symlink_to(VENV)
+    (into / ".venv").symlink_to(venv)
     # The Makefile rebuilds .venv when requirements.txt is newer than its stamp: it is not.
     os.utime(into / "requirements.txt", (0, 0))
     return into
@@ -170,7 +170,7 @@ def grow(repo: Path, chapter: str, copies: int) -> int:
 # --- the whole bench -------------------------------------------------------------------------
 
 
-def bench(repo: Path, repeat: int, growth: list[int], chapter: str) -> dict:
+def bench(repo: Path, repeat: int, growth: list[int], chapter: str, venv: Path = VENV) -> dict:
     results: dict = {
         "repository": str(repo),
         "commit": subprocess.run(
@@ -183,7 +183,7 @@ def bench(repo: Path, repeat: int, growth: list[int], chapter: str) -> dict:
         "repeat": repeat,
     }
     with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
-        copy = scratch_copy(repo, Path(scratch) / "repo")
+        copy = scratch_copy(repo, Path(scratch) / "repo", venv)
         pages = sum(1 for p in (copy / "docs").rglob("*") if p.suffix in {".md", ".rst"})
         results["pages"] = pages
         strict = "SPHINXOPTS=-E -W --keep-going -n"
@@ -209,7 +209,7 @@ def bench(repo: Path, repeat: int, growth: list[int], chapter: str) -> dict:
 
         results["growth"] = []
         for copies in growth:
-            grown = scratch_copy(repo, Path(scratch) / f"grown-{copies}")
+            grown = scratch_copy(repo, Path(scratch) / f"grown-{copies}", venv)
             pages = grow(grown, chapter, copies)
             build = run(make("html", "SPHINXOPTS=-E -q"), grown, check=False)
             test = run(make("test", "ARGS=docs -p no:cacheprovider -q"), grown, check=False)
@@ -283,9 +283,18 @@ def main(argv: list[str] | None = None) -> None:
         default="in-the-box/security",
         help="the docs/ folder to copy (with an index.md)",
     )
+    parser.add_argument(
+        "--venv",
+        type=Path,
+        default=VENV,
+        help="the virtual environment to measure with (default: this one; give an older "
+        "checkout its own, made by its own make venv)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "_build" / "bench.json")
     options = parser.parse_args(argv)
-    results = bench(options.repo.resolve(), options.repeat, options.growth, options.chapter)
+    results = bench(
+        options.repo.resolve(), options.repeat, options.growth, options.chapter, options.venv
+    )
     print(table(results))
     options.out.parent.mkdir(parents=True, exist_ok=True)
     options.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

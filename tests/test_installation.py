@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 
-from harness.services.commands import fetch, free_port, serve
+from harness import DOCS, EXAMPLES, ROOT
+from harness.services.commands import fetch
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGE = ROOT / "docs" / "installation.md"
+PAGE = DOCS / "installation.md"
 CONSOLE = re.compile(r"^```console\n(?P<body>.*?)^```", re.MULTILINE | re.DOTALL)
-HELLO = ROOT / "examples" / "quickstart" / "hello.py"
+HELLO = EXAMPLES / "quickstart" / "hello.py"
 
 
 def console_blocks(text: str) -> list[list[tuple[str, list[str]]]]:
@@ -129,12 +129,10 @@ def test_flask_version_prints_what_the_page_shows(installed):
     assert printed[1:] == shown[1:]  # Flask and Werkzeug: exactly as on the page
 
 
-def test_flask_app_hello_run_serves_the_first_app(installed):
+def test_flask_app_hello_run_serves_the_first_app(installed, serve):
     project, _, _ = installed
     shutil.copy(HELLO, project / "hello.py")
-    port = free_port()
     flask = project / ".venv" / "bin" / "flask"
-    command = [flask, "--app", "hello", "run", "--host", "127.0.0.1", "--port", str(port)]
-    with serve(command, port=port, cwd=project) as url:
-        status, _, body = fetch(url + "/")
+    command = [flask, "--app", "hello", "run", "--host", "127.0.0.1", "--port", "{port}"]
+    status, _, body = fetch(serve(command, cwd=project) + "/")
     assert (status, body) == (200, b"<p>Hello from Flask!</p>")

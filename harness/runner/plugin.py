@@ -20,7 +20,7 @@ from . import reports
 from .examples import ExampleFolders
 from .page import page
 from .parsers import BlockRegion, PageError, display_path, make_sybil
-from .pytest_private import requested_fixtures
+from .pytest_private import GcWarningTraceback, requested_fixtures
 
 __all__ = ["page", "use_example"]
 
@@ -34,7 +34,7 @@ def pytest_report_header(config: pytest.Config) -> str:
 # --- collecting pages ------------------------------------------------------------------
 
 
-class PageItem(SybilItem):
+class PageItem(GcWarningTraceback, SybilItem):
     """One region of a page (a code block, or one example of a doctest block)."""
 
     def setup(self) -> None:
@@ -44,16 +44,6 @@ class PageItem(SybilItem):
         # fixtures the runner asked for go in, and never over a name the page set.
         for name, value in requested_fixtures(self).items():
             self.example.namespace.setdefault(name, value)
-
-    def _traceback_filter(self, excinfo):
-        # Sybil's filter assumes the error came through an example's evaluation.
-        # A warning raised at garbage collection (an unclosed file, caught by
-        # pytest's unraisable-exception hook) does not, and its filter would crash
-        # pytest with an IndexError: show the plain traceback instead.
-        try:
-            return super()._traceback_filter(excinfo)
-        except IndexError:
-            return excinfo.traceback.filter(excinfo)
 
     @property
     def block(self):

@@ -11,7 +11,7 @@ from typing import Any
 
 from _pytest._code.code import TerminalRepr  # the base of a custom failure report
 
-__all__ = ["TerminalRepr", "requested_fixtures"]
+__all__ = ["GcWarningTraceback", "TerminalRepr", "requested_fixtures"]
 
 
 def requested_fixtures(item) -> dict[str, Any]:
@@ -23,3 +23,20 @@ def requested_fixtures(item) -> dict[str, Any]:
     """
     item._request._fillfixtures()
     return {name: item.funcargs[name] for name in item._fixtureinfo.argnames}
+
+
+class GcWarningTraceback:
+    """A mixin for Sybil's item: a failure that did not come through an example.
+
+    Sybil overrides pytest's private ``_traceback_filter`` assuming the error
+    came through an example's evaluation. A warning raised at garbage
+    collection (an unclosed file, caught by pytest's unraisable-exception hook)
+    does not, and Sybil's filter would crash pytest with an IndexError: the
+    plain traceback is shown instead.
+    """
+
+    def _traceback_filter(self, excinfo):
+        try:
+            return super()._traceback_filter(excinfo)
+        except IndexError:
+            return excinfo.traceback.filter(excinfo)

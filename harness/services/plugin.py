@@ -14,7 +14,8 @@ fixture                scope     what it is
 ``postgres_server``    session   :class:`.postgres.PostgresServer` (``.url``: a database
                                  of the test process's own)
 ``postgres_database``  test      the URL of an empty database of the test's own
-``redis_server``       session   :class:`.redis.RedisServer` (``.url``, ``.flush()``)
+``redis_server``       session   :class:`.redis.RedisServer` (``.url``: a numbered database
+                                 of the test process's own; ``.flush()``)
 ``smtp_server``        session   :class:`.smtp.SmtpServer` (``.host``, ``.port``)
 ``mailbox``            test      :class:`.smtp.Mailbox`: the mail sent during the test
 ``chromium``           session   :class:`.chromium.Chromium` (``.dump_dom(url)``)
@@ -132,10 +133,12 @@ def postgres_database(postgres_server) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def redis_server(tmp_path_factory) -> Iterator[redis.RedisServer]:
+    """The run's redis-server; ``.url`` names a numbered database of this process's own."""
     folder = tmp_path_factory.getbasetemp().parent  # shared by the processes of one run
     start = lambda: redis.running(tmp_path_factory.mktemp("redis"))  # noqa: E731
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw-1")  # gw0, gw1, ...: databases 1, 2, ...
     with one_per_run("redis", redis.RedisServer, start, folder) as server:
-        yield server
+        yield server.with_db(int(worker.removeprefix("gw")) + 1)
 
 
 @pytest.fixture(scope="session")

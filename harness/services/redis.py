@@ -20,15 +20,24 @@ from .missing import program
 
 @dataclass(frozen=True)
 class RedisServer:
-    url: str  # redis://127.0.0.1:PORT/0
+    url: str  # redis://127.0.0.1:PORT/DB
 
     @property
     def port(self) -> int:
         return int(self.url.rsplit(":", 1)[1].split("/")[0])
 
+    @property
+    def db(self) -> int:
+        return int(self.url.rsplit("/", 1)[1])
+
+    def with_db(self, db: int) -> RedisServer:
+        """The same server, another of its 16 numbered databases."""
+        return RedisServer(f"{self.url.rsplit('/', 1)[0]}/{db}")
+
     def flush(self) -> None:
-        """Delete every key, so the next user starts from an empty store."""
-        assert _ask(self.port, b"FLUSHALL\r\n") == b"+OK\r\n"
+        """Delete every key of this database, so the next user starts from an empty store."""
+        answer = _ask(self.port, f"SELECT {self.db}\r\nFLUSHDB\r\n".encode())
+        assert answer == b"+OK\r\n+OK\r\n", answer
 
 
 def _ask(port: int, command: bytes) -> bytes | None:
@@ -46,8 +55,9 @@ def running(folder: Path, timeout: float = 10.0) -> Iterator[RedisServer]:
     redis_server = program("redis")
     port = free_port()
     log = Path(folder) / "redis.log"
+    # 256 numbered databases: one for each test process of a run (see the plugin).
     command = [redis_server, "--port", port, "--bind", HOST, "--save", "", "--appendonly", "no",
-               "--dir", folder]  # fmt: skip
+               "--databases", 256, "--dir", folder]  # fmt: skip
     with log.open("w") as output:
         process = start(command, output)
     try:

@@ -42,7 +42,7 @@ import pytest
 from harness import EXAMPLES, ROOT
 from harness.runner.examples import ExampleFolders
 
-TESTS = Path(__file__).resolve().parent
+TESTS = ROOT / "tests" / "examples"
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The build side (harness/build), on a small site built with the guide's conf.py.
+"""The build side (harness/sphinxext), on a small site built with the guide's conf.py.
 
 * blocks shown as Python that the runner does not execute fail the build, and so
   do blocks it executes that are not shown;
@@ -15,7 +15,7 @@ import textwrap
 
 import pytest
 
-from harness.build.trial import build_site, warnings_of
+from harness.sphinxext.trial import build_site, warnings_of
 
 PAGES = {
     "index.md": """

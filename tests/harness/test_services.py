@@ -52,8 +52,11 @@ def test_redis_answers_on_loopback_logs_to_its_folder_and_stops(tmp_path):
         with redis.running(tmp_path) as server:
             assert server.url.startswith("redis://127.0.0.1:")
             assert redis._ask(server.port, b"SET a 1\r\n") == b"+OK\r\n"
-            server.flush()
+            assert redis._ask(server.port, b"SELECT 7\r\nSET b 1\r\n") == b"+OK\r\n+OK\r\n"
+            server.flush()  # database 0 only: another test process's database 7 keeps its keys
             assert redis._ask(server.port, b"EXISTS a\r\n") == b":0\r\n"
+            assert redis._ask(server.port, b"SELECT 7\r\nEXISTS b\r\n") == b"+OK\r\n:1\r\n"
+            assert server.with_db(7).url == server.url[:-1] + "7"
     except missing.Missing as error:
         pytest.skip(str(error))
     assert refuses_connections(server.url)

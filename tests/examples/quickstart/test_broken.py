@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from harness.services.commands import BIN, fetch, free_port, serve
+from harness.services.commands import BIN, fetch
 
 
 @pytest.fixture
@@ -18,22 +18,20 @@ def test_the_view_raises_zero_division(app):
         app.test_client().get("/")
 
 
-def run_broken(folder, *flags):
-    port = free_port()
-    command = [BIN / "flask", "--app", "broken", "run", *flags, "--port", str(port)]
-    with serve(command, port=port, cwd=folder) as url:
-        return fetch(url + "/")
+def run_broken(serve, folder, *flags):
+    url = serve([BIN / "flask", "--app", "broken", "run", *flags, "--port", "{port}"], cwd=folder)
+    return fetch(url + "/")
 
 
-def test_without_debug_a_visitor_gets_a_plain_500(folder):
-    status, headers, body = run_broken(folder)
+def test_without_debug_a_visitor_gets_a_plain_500(serve, folder):
+    status, headers, body = run_broken(serve, folder)
     assert status == 500
     assert b"<title>500 Internal Server Error</title>" in body
     assert b"ZeroDivisionError" not in body  # nothing about the code leaks out
 
 
-def test_with_debug_a_visitor_gets_the_interactive_debugger(folder):
-    status, headers, body = run_broken(folder, "--debug")
+def test_with_debug_a_visitor_gets_the_interactive_debugger(serve, folder):
+    status, headers, body = run_broken(serve, folder, "--debug")
     html = body.decode()
     assert status == 500
     assert "<title>ZeroDivisionError: division by zero\n // Werkzeug Debugger</title>" in html

@@ -8,7 +8,7 @@ import urllib.error
 import pytest
 from flask import url_for
 
-from harness.services.commands import BIN, fetch, free_port, serve
+from harness.services.commands import BIN, fetch
 
 
 @pytest.fixture
@@ -34,42 +34,36 @@ def test_the_static_file_is_served_byte_for_byte(app, folder):
 
 
 @pytest.mark.parametrize("debug", [[], ["--debug"]], ids=["run", "run --debug"])
-def test_flask_run_serves_it(folder, debug):
+def test_flask_run_serves_it(folder, serve, debug):
     """`flask --app hello run` and `flask --app hello run --debug`, on a loopback port."""
-    port = free_port()
-    command = [BIN / "flask", "--app", "hello", "run", *debug, "--port", str(port)]
-    with serve(command, port=port, cwd=folder) as url:
-        status, headers, body = fetch(url + "/")
+    url = serve([BIN / "flask", "--app", "hello", "run", *debug, "--port", "{port}"], cwd=folder)
+    status, headers, body = fetch(url + "/")
     assert (status, body) == (200, b"<p>Hello from Flask!</p>")
     assert headers["Server"].startswith("Werkzeug/")
 
 
-def test_debug_mode_restarts_the_server_when_the_file_changes(folder, tmp_path):
+def test_debug_mode_restarts_the_server_when_the_file_changes(folder, serve, tmp_path):
     """The page: with --debug, the server restarts by itself when you save a file."""
     module = tmp_path / "hello.py"
     module.write_text((folder / "hello.py").read_text())
-    port = free_port()
-    command = [BIN / "flask", "--app", "hello", "run", "--debug", "--port", str(port)]
-    with serve(command, port=port, cwd=tmp_path) as url:
-        assert fetch(url + "/")[2] == b"<p>Hello from Flask!</p>"
-        module.write_text(module.read_text().replace("Hello from Flask!", "Hello again!"))
-        body, deadline = b"", time.monotonic() + 15
-        while body != b"<p>Hello again!</p>" and time.monotonic() < deadline:
-            time.sleep(0.2)
-            # The server may be between two processes for a moment.
-            with contextlib.suppress(urllib.error.URLError):
-                body = fetch(url + "/")[2]
+    url = serve([BIN / "flask", "--app", "hello", "run", "--debug", "--port", "{port}"],
+                cwd=tmp_path)  # fmt: skip
+    assert fetch(url + "/")[2] == b"<p>Hello from Flask!</p>"
+    module.write_text(module.read_text().replace("Hello from Flask!", "Hello again!"))
+    body, deadline = b"", time.monotonic() + 15
+    while body != b"<p>Hello again!</p>" and time.monotonic() < deadline:
+        time.sleep(0.2)
+        # The server may be between two processes for a moment.
+        with contextlib.suppress(urllib.error.URLError):
+            body = fetch(url + "/")[2]
     assert body == b"<p>Hello again!</p>"
 
 
-def test_gunicorn_serves_it(folder, tmp_path):
+def test_gunicorn_serves_it(folder, serve, tmp_path):
     """The production command of the page: `gunicorn -w 2 -b 127.0.0.1:PORT hello:app`."""
-    port = free_port()
-    command = [BIN / "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "hello:app"]
-    with (
-        tmp_path.joinpath("gunicorn.log").open("w+") as log,
-        serve(command, port=port, cwd=folder, log=log) as url,
-    ):
+    command = [BIN / "gunicorn", "-w", "2", "-b", "127.0.0.1:{port}", "hello:app"]
+    with tmp_path.joinpath("gunicorn.log").open("w+") as log:
+        url = serve(command, cwd=folder, log=log)
         status, headers, body = fetch(url + "/")
         missing = fetch(url + "/nowhere")[0]
         workers = booted_workers(log, expected=2)

@@ -10,7 +10,7 @@ import urllib.request
 import pytest
 from flask import session
 
-from harness.services.commands import BIN, free_port, serve
+from harness.services.commands import BIN
 
 KEY = secrets.token_hex()
 
@@ -72,18 +72,16 @@ def test_without_a_key_the_session_cannot_be_written(use_example, monkeypatch):
         session["username"] = "ada"
 
 
-def test_the_command_on_the_page_keeps_a_visitor_logged_in(example):
+def test_the_command_on_the_page_keeps_a_visitor_logged_in(example, serve):
     """`FLASK_SECRET_KEY=... flask --app sessions run`, with a cookie jar like a browser's."""
-    folder = example.folder
-    port = free_port()
-    command = [BIN / "flask", "--app", "sessions", "run", "--port", str(port)]
+    command = [BIN / "flask", "--app", "sessions", "run", "--port", "{port}"]
     browser = urllib.request.build_opener(
         urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
     )
-    with serve(command, port=port, cwd=folder, env={"FLASK_SECRET_KEY": KEY}) as url:
-        login = urllib.parse.urlencode({"username": "ada"}).encode()
-        with browser.open(url + "/login", data=login, timeout=5) as response:
-            # urllib followed the redirect to / with the new cookie.
-            assert response.read() == b"Logged in as ada"
-        with browser.open(url + "/", timeout=5) as response:
-            assert response.read() == b"Logged in as ada"
+    url = serve(command, cwd=example.folder, env={"FLASK_SECRET_KEY": KEY})
+    login = urllib.parse.urlencode({"username": "ada"}).encode()
+    with browser.open(url + "/login", data=login, timeout=5) as response:
+        # urllib followed the redirect to / with the new cookie.
+        assert response.read() == b"Logged in as ada"
+    with browser.open(url + "/", timeout=5) as response:
+        assert response.read() == b"Logged in as ada"

@@ -15,7 +15,7 @@ import urllib.request
 import psycopg
 import pytest
 
-from harness.services.commands import BIN, fetch, free_port, serve
+from harness.services.commands import BIN, fetch
 
 #: The interchangeable apps, by module name, and "module@postgresql": the same
 #: module with its database URL pointed at PostgreSQL.
@@ -69,7 +69,7 @@ def make_app(example, request):
 
 
 @pytest.fixture
-def first_run(example, tmp_path):
+def first_run(example, serve, tmp_path):
     """``first_run("notes_sqlite3")``: check what a reader sees the first time they serve it.
 
     In a copy of examples/becoming_big/data_layer/, ``flask --app <variant> run`` serves the
@@ -81,18 +81,17 @@ def first_run(example, tmp_path):
         folder = tmp_path / "data_layer"
         ignore = shutil.ignore_patterns("__pycache__", "instance")
         shutil.copytree(example.folder, folder, ignore=ignore)
-        port = free_port()
-        command = [BIN / "flask", "--app", variant, "run", "--port", str(port)]
+        command = [BIN / "flask", "--app", variant, "run", "--port", "{port}"]
         note = {"title": "first", "tags": ["run"]}
-        with serve(command, port=port, cwd=folder, ready_path="/notes") as url:
-            post = urllib.request.Request(
-                url + "/notes",
-                data=json.dumps(note).encode(),
-                headers={"Content-Type": "application/json"},
-            )
-            with urllib.request.urlopen(post, timeout=5) as response:
-                assert (response.status, json.load(response)) == (201, {"id": 1, **note})
-            status, _, body = fetch(url + "/notes")
+        url = serve(command, cwd=folder, ready_path="/notes")
+        post = urllib.request.Request(
+            url + "/notes",
+            data=json.dumps(note).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(post, timeout=5) as response:
+            assert (response.status, json.load(response)) == (201, {"id": 1, **note})
+        status, _, body = fetch(url + "/notes")
         assert (status, json.loads(body)) == (200, [{"id": 1, **note}])
         assert (folder / "instance" / "notes.sqlite").is_file()
 

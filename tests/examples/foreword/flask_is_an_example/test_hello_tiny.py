@@ -5,7 +5,7 @@ from wsgiref.validate import validator
 import pytest
 from werkzeug.test import Client
 
-from harness.services.commands import BIN, fetch, free_port, serve
+from harness.services.commands import BIN, fetch
 
 
 @pytest.fixture
@@ -43,12 +43,10 @@ def test_it_is_a_valid_wsgi_application(client):
             assert response.status_code in {200, 302, 404}
 
 
-def test_gunicorn_serves_it(example):
+def test_gunicorn_serves_it(example, serve):
     """`gunicorn hello_tiny:app`, as the page says, on a loopback port."""
-    folder = example.folder
-    port = free_port()
-    command = [BIN / "gunicorn", "--bind", f"127.0.0.1:{port}", "hello_tiny:app"]
-    with serve(command, port=port, cwd=folder, ready_path="/hello/Ada") as url:
-        status, headers, body = fetch(url + "/hello/Ada")
+    command = [BIN / "gunicorn", "--bind", "127.0.0.1:{port}", "hello_tiny:app"]
+    url = serve(command, cwd=example.folder, ready_path="/hello/Ada")
+    status, headers, body = fetch(url + "/hello/Ada")
     assert (status, body) == (200, b"<p>Hello, Ada!</p>")
     assert headers["Server"] == "gunicorn"

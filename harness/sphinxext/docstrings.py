@@ -33,7 +33,7 @@ def drop_code_samples(app, what, name, obj, options, lines):
     """Replace each code sample of a docstring by a one-line note.
 
     A ``.. code-block::``, a literal block after ``::`` and a ``>>>`` paragraph
-    each become :data:`LEFT_OUT`. The build checks (:mod:`harness.build.checks`)
+    each become :data:`LEFT_OUT`. The build checks (:mod:`harness.sphinxext.checks`)
     fail the build on any Python block that still comes from outside a page.
     """
     kept, index = [], 0

@@ -1,4 +1,4 @@
-"""The build side of the engine: a Sphinx extension that ``conf.py`` names ``harness.build``.
+"""The build side of the engine: a Sphinx extension that ``conf.py`` names ``harness.sphinxext``.
 
 * :mod:`.checks` — the build fails when a block shown as Python is not the
   one the page runner executes;
