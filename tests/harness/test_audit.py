@@ -2,7 +2,7 @@
 
 import pytest
 
-from harness.audit import scan, unexecuted
+from harness.audit import names, scan, unexecuted
 from harness.audit.scanner import skip_reason
 from harness.runner.parsers import collected_blocks, make_sybil, written_reason
 
@@ -123,3 +123,54 @@ def test_blocks_the_runner_does_not_execute_are_reported_with_their_lines(every_
 )
 def test_a_skip_reason_must_be_written_in_quotes(read, arguments, reason):
     assert read(arguments) == reason
+
+
+# --- visible code is complete ------------------------------------------------------------
+
+
+def test_a_name_only_an_invisible_block_binds_is_reported_with_both_lines():
+    problems = names.check(
+        [
+            names.Source(3, "import os\nfrom flask import Flask", invisible=True),
+            names.Source(8, "app = Flask(__name__)\nprint(len(os.sep))", invisible=False),
+        ]
+    )
+    assert [(p.line, p.message) for p in problems] == [
+        (8, "`Flask` is bound only by the invisible block at line 3"),
+        (8, "`os` is bound only by the invisible block at line 3"),
+    ]
+
+
+def test_names_bound_by_earlier_visible_code_builtins_and_the_block_itself_are_fine():
+    problems = names.check(
+        [
+            names.Source(1, "from flask import Flask\napp = Flask(__name__)", invisible=False),
+            names.Source(5, "client = app.test_client()", invisible=False),
+            names.Source(6, "def views():\n    return sorted(app.view_functions)", invisible=False),
+            names.Source(9, "[n for n in views() if n]", invisible=False),
+        ]
+    )
+    assert problems == []
+
+
+def test_names_read_inside_functions_and_comprehensions_count_too():
+    problems = names.check(
+        [names.Source(1, "def f():\n    return helper()\n[x for x in data]", invisible=False)]
+    )
+    assert [p.message for p in problems] == [
+        "`data` is read here, but no visible block before binds it",
+        "`helper` is read here, but no visible block before binds it",
+    ]
+
+
+def test_the_engine_is_not_the_readers():
+    problems = names.check(
+        [
+            names.Source(1, "from harness.services.load import burst", invisible=False),
+            names.Source(2, "url = page.tmp_path", invisible=False),
+        ]
+    )
+    assert [p.message for p in problems] == [
+        "imports harness.services.load: the guide's engine, not the reader's",
+        "`page` is the guide's test engine; a reader has no such name",
+    ]

@@ -30,6 +30,7 @@ PAGES = {
         standard-library
         samples
         included
+        folder
         ```
         """,
     "unexecuted.md": """
@@ -76,6 +77,7 @@ PAGES = {
         """,
     # Sybil executes the blocks of a page, not of what the page pulls in.
     "included.md": "# Included\n\n```{include} ../snippet.md\n```\n",
+    "folder.md": "# Folder\n\n```{example-folder} foreword/flask_is_an_example\n```\n",
 }
 
 
@@ -156,3 +158,26 @@ def test_nothing_else_warns(site):
     pages = ["unexecuted.md", "wrong-reference.md", "snippet.md"]
     others = [w for w in warnings_of(site[1]) if not any(p in w for p in pages)]
     assert others == []
+
+
+def test_a_page_offers_its_example_folder_as_a_zip_and_as_files(site):
+    import io
+    import zipfile
+
+    from harness import EXAMPLES
+
+    page = html(site, "folder.html")
+    assert "examples/foreword/flask_is_an_example/</span></code>" in page
+    assert 'href="_examples/foreword/flask_is_an_example.zip"' in page
+    assert 'href="_examples/foreword/flask_is_an_example/index.html"' in page
+    output = site[0] / "html" / "_examples" / "foreword"
+    with zipfile.ZipFile(io.BytesIO((output / "flask_is_an_example.zip").read_bytes())) as zipped:
+        names = zipped.namelist()
+        assert "flask_is_an_example/hello_flask.py" in names
+        assert "flask_is_an_example/templates/hello.html" in names
+        assert not [name for name in names if "__pycache__" in name]
+        source = EXAMPLES / "foreword" / "flask_is_an_example" / "hello_flask.py"
+        assert zipped.read("flask_is_an_example/hello_flask.py") == source.read_bytes()
+    listing = (output / "flask_is_an_example" / "index.html").read_text()
+    assert '<a href="hello_flask.py">hello_flask.py</a>' in listing
+    assert (output / "flask_is_an_example" / "templates" / "hello.html").is_file()
