@@ -1,7 +1,5 @@
 """A web framework in one file: Werkzeug speaks HTTP, Jinja2 renders templates."""
 
-from pathlib import Path
-
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import Map, Rule
@@ -9,10 +7,10 @@ from werkzeug.wrappers import Request, Response
 
 
 class Tiny:
-    def __init__(self, app_file):
+    def __init__(self, templates):
+        """``templates``: the folder the app's templates are in."""
         self.url_map = Map()
         self.views = {}
-        templates = Path(app_file).parent / "templates"
         self.jinja = Environment(
             loader=FileSystemLoader(templates),
             autoescape=select_autoescape(),  # on for .html, .htm and .xml
@@ -36,7 +34,7 @@ class Tiny:
             endpoint, arguments = self.url_map.bind_to_environ(environ).match()
             response = self.views[endpoint](request, **arguments)
         except HTTPException as error:
-            response = error  # NotFound, MethodNotAllowed...: responses too
+            response = error  # NotFound, MethodNotAllowed...: each is a WSGI app too
         if isinstance(response, str):
             response = Response(response, mimetype="text/html")
         return response(environ, start_response)

@@ -14,7 +14,11 @@ def test_any_other_url_is_not_found(client):
 
 
 def test_the_command_on_the_page_serves_it(example, serve):
-    """`flask --app micro run`, as the foreword tells the reader, on a loopback port."""
+    """The one file is a whole app: `flask --app micro run` serves it, on a loopback port.
+
+    The foreword shows it through the test client only (the reader has not installed Flask
+    yet); the Quickstart serves its first app with this command.
+    """
     command = [BIN / "flask", "--app", "micro", "run", "--host", "127.0.0.1", "--port", "{port}"]
     status, headers, body = fetch(serve(command, cwd=example.folder) + "/")
     assert (status, body) == (200, b"One file, one app.")

@@ -30,10 +30,18 @@ def test_the_index_redirects_to_the_greeting(client, query, location):
     assert (response.status_code, response.location) == (302, location)
 
 
-def test_a_question_mark_in_the_name_is_lost_by_the_hand_made_url(client):
-    """The URL is glued by hand, so "?" starts a query string: the page shows this."""
-    assert client.get("/?name=why?").location == "/hello/why"
-    assert client.get("/?name=why?", follow_redirects=True).text == "<p>Hello, why!</p>"
+def test_the_hand_made_url_quotes_the_name(client):
+    """quote() keeps "?" in the name: the page shows what happens without it."""
+    assert client.get("/?name=why?").location == "/hello/why%3F"
+    assert client.get("/?name=why?", follow_redirects=True).text == "<p>Hello, why?!</p>"
+    assert client.get("/hello/why?").text == "<p>Hello, why!</p>"
+
+
+@pytest.mark.parametrize("name", ["a%0d%0ab", "%ff", "a/b", "%00", ""])
+def test_odd_names_are_redirected_not_a_server_error(client, name):
+    response = client.get("/?name=" + name)
+    assert response.status_code == 302
+    assert client.get(response.location).status_code in {200, 404}
 
 
 def test_it_is_a_valid_wsgi_application(client):
@@ -44,7 +52,7 @@ def test_it_is_a_valid_wsgi_application(client):
 
 
 def test_gunicorn_serves_it(example, serve):
-    """`gunicorn hello_tiny:app`, as the page says, on a loopback port."""
+    """A real WSGI server runs the tiny app: `gunicorn hello_tiny:app`, on a loopback port."""
     command = [BIN / "gunicorn", "--bind", "127.0.0.1:{port}", "hello_tiny:app"]
     url = serve(command, cwd=example.folder, ready_path="/hello/Ada")
     status, headers, body = fetch(url + "/hello/Ada")

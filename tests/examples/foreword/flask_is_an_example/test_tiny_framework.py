@@ -14,7 +14,7 @@ def tiny(example, tmp_path):
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "page.html").write_text("<h1>{{ title }}</h1>")
     (tmp_path / "templates" / "page.txt").write_text("{{ title }}")
-    return example.module.Tiny(tmp_path / "app.py")
+    return example.module.Tiny(tmp_path / "templates")
 
 
 def test_a_view_gets_the_request_and_the_url_arguments(tiny):
@@ -43,6 +43,12 @@ def test_unknown_urls_and_wrong_methods_are_http_errors(tiny):
     response = client.post("/")
     assert response.status_code == 405
     assert sorted(response.headers["Allow"].split(", ")) == ["GET", "HEAD"]
+
+
+def test_templates_come_from_the_folder_it_is_given(example, tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "page.html").write_text("elsewhere")
+    assert example.module.Tiny(str(tmp_path / "elsewhere")).render("page.html") == "elsewhere"
 
 
 def test_html_templates_escape_and_text_templates_do_not(tiny):
