@@ -1,5 +1,7 @@
 """Commands for `flask --app bigapp ...`: init-db and seed."""
 
+import os
+
 import click
 from flask.cli import with_appcontext
 
@@ -13,6 +15,10 @@ from .models import Base, Book, Shelf
 def init_db(drop):
     """Create the tables."""
     if db.engine.dialect.name == "sqlite":
+        path = db.engine.url.database
+        if path and path != ":memory:":
+            # The file's folder, instance/ by default, does not exist on a fresh checkout.
+            os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
         # WAL lets readers work while one worker writes. It is stored in the
         # file, so set it once here, before any server starts.
         raw = db.engine.raw_connection()

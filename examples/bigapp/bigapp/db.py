@@ -1,8 +1,11 @@
 """The database extension: one SQLAlchemy engine per app, one session per app context."""
 
-from flask import current_app, g
+from flask import current_app, g, has_request_context, request
 from sqlalchemy import create_engine, event
 from sqlalchemy.orm import Session
+
+#: Requests that only read: their transactions never take SQLite's write lock.
+READ_ONLY_METHODS = {"GET", "HEAD"}
 
 
 class Database:
@@ -33,9 +36,15 @@ class Database:
             session.close()  # what was not committed is rolled back: no half-written request
 
 
+def may_write():
+    """Whether the current transaction may write: all but a GET or HEAD request's."""
+    return not (has_request_context() and request.method in READ_ONLY_METHODS)
+
+
 def make_engine(url):
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
+    # timeout: how long a write waits for another worker's write to end (15 s).
     engine = create_engine(url, connect_args={"timeout": 15})
 
     @event.listens_for(engine, "connect")
@@ -45,9 +54,10 @@ def make_engine(url):
 
     @event.listens_for(engine, "begin")
     def on_begin(connection):
-        # Take the write lock up front: with several worker processes, a
-        # transaction that reads then writes must not be refused halfway.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # A transaction that may write takes the write lock up front, so a
+        # worker that reads then writes waits its turn instead of being refused
+        # halfway. A read-only one takes no lock: in WAL mode it never waits.
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if may_write() else "BEGIN")
 
     return engine
 

@@ -9,6 +9,14 @@ a ``postgres_server`` fixture with a ``url``: the guide's suite does.)
 """
 
 import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
 
 import pytest
 from bigapp import create_app
@@ -16,6 +24,7 @@ from bigapp.db import db
 from sqlalchemy import create_engine, func, select, text
 
 POSTGRESQL_URL = "BIGAPP_TEST_POSTGRESQL_URL"
+BIN = Path(sys.executable).parent  # flask and gunicorn, beside the Python running the tests
 
 
 @pytest.fixture(scope="session")
@@ -80,3 +89,45 @@ def rows(app):
             return db.session.scalar(select(func.count()).select_from(model))
 
     return count
+
+
+@pytest.fixture
+def server(tmp_path):
+    """``server(command, env, cwd=...)``: run a server command until the test ends; its URL.
+
+    ``command[0]`` is a script beside the Python running the tests (``flask``,
+    ``gunicorn``); each ``{port}`` in the command becomes a free loopback port;
+    ``env`` is the whole environment. The server is ready when it answers
+    ``GET /api/shelves``, and is stopped with everything it started (gunicorn's
+    workers) when the test ends.
+    """
+    started = []
+
+    def start(command, env, cwd=tmp_path):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        program, *args = command
+        command = [str(BIN / program), *(arg.replace("{port}", str(port)) for arg in args)]
+        log_path = tmp_path / f"server-{len(started)}.log"
+        with open(log_path, "w") as log:  # a file: a pipe nobody reads would block the server
+            process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log,
+                                       stderr=log, start_new_session=True)  # fmt: skip
+        started.append(process)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/api/shelves", timeout=5):
+                    return url
+            except urllib.error.HTTPError:
+                return url  # it answers: an error page is an answer
+            except OSError:
+                assert process.poll() is None, log_path.read_text()
+                assert time.monotonic() < deadline, log_path.read_text()
+                time.sleep(0.05)
+
+    yield start
+    for process in started:
+        os.killpg(process.pid, signal.SIGTERM)  # the server and its workers
+        process.wait(timeout=30)
