@@ -68,9 +68,6 @@ EXCEPTIONS = {
     ("docs/in-the-box/testing.md", "tests/examples/in_the_box/testing/"): (
         "the page teaches pytest with the test suite of its own example"
     ),
-    ("docs/becoming-big/scaling.md", "harness/services/load.py"): (
-        "the page measures bigapp with the guide's own load burst, and shows it"
-    ),
 }
 
 
