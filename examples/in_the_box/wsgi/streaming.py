@@ -1,4 +1,4 @@
-from flask import Flask, redirect, stream_with_context, url_for
+from flask import Flask, redirect, url_for
 
 app = Flask(__name__)
 
@@ -10,8 +10,8 @@ def countdown():
             yield f"{n}\n"
         yield "liftoff\n"
 
-    # A generator is sent piece by piece, as it yields: no Content-Length.
-    return stream_with_context(lines()), {"Content-Type": "text/plain"}
+    # A generator: Flask hands the server each piece as it is yielded.
+    return lines(), {"Content-Type": "text/plain; charset=utf-8"}
 
 
 @app.get("/launch")
