@@ -14,7 +14,7 @@ def create_app(test_config=None):
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_mapping(
         DATABASE_URL="sqlite:///" + os.path.join(app.instance_path, "bigapp.sqlite"),
-        MAX_CONTENT_LENGTH=16 * 1024,  # a bigger body is a 413, read no further
+        MAX_CONTENT_LENGTH=16 * 1024,  # reading a bigger body is a 413
         SECRET_KEY=None,
         TRUSTED_PROXIES=0,  # how many reverse proxies set X-Forwarded-* in front of the app
     )
