@@ -13,11 +13,17 @@ def read(item_id):
 
 @app.put("/items/<int:item_id>")
 def replace(item_id):
-    items[item_id] = request.get_json()["name"]
-    return {"id": item_id, "name": items[item_id]}
+    data = request.get_json(silent=True)  # None if the body is not JSON
+    name = data.get("name") if isinstance(data, dict) else None
+    if not isinstance(name, str) or not name.strip():
+        return {"error": 'Send JSON such as {"name": "pear"}.'}, 400
+    status = 200 if item_id in items else 201  # PUT replaces, or creates
+    items[item_id] = name.strip()
+    return {"id": item_id, "name": items[item_id]}, status
 
 
 @app.delete("/items/<int:item_id>")
 def delete(item_id):
-    del items[item_id]
+    if items.pop(item_id, None) is None:
+        abort(404)
     return "", 204

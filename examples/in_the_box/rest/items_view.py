@@ -12,8 +12,12 @@ class ItemList(MethodView):
         return [{"id": key, "name": name} for key, name in sorted(self.items.items())]
 
     def post(self):
+        data = request.get_json(silent=True)  # None if the body is not JSON
+        name = data.get("name") if isinstance(data, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            return {"error": 'Send JSON such as {"name": "pear"}.'}, 400
         item_id = max(self.items, default=0) + 1
-        self.items[item_id] = request.get_json()["name"]
+        self.items[item_id] = name.strip()
         return {"id": item_id, "name": self.items[item_id]}, 201
 
 
