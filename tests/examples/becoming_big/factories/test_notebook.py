@@ -39,8 +39,8 @@ def test_a_missing_secret_key_fails_at_start(create_app, tmp_path):
 
 
 def test_the_flask_command_reports_the_missing_key(create_app, example):
-    """`flask --app notebook run` with no key: the command stops and says why."""
-    command = [BIN / "flask", "--app", "notebook", "routes"]
+    """`flask --app notebook run` with no key: the command stops, and says why, before serving."""
+    command = [BIN / "flask", "--app", "notebook", "run", "--port", "0"]
     done = subprocess.run(command, cwd=example.folder, capture_output=True, text=True, timeout=60)
     assert done.returncode == 1
     assert "RuntimeError: SECRET_KEY is not set: set FLASK_SECRET_KEY" in done.stderr
