@@ -17,7 +17,7 @@ app.config.from_prefixed_env()  # FLASK_NOTES_FILE=/elsewhere.jsonl wins
 def add_note(text, pinned):
     """Add a note."""
     path = current_app.config["NOTES_FILE"]  # the command runs in an app context
-    os.makedirs(os.path.dirname(path), exist_ok=True)
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)  # instance/ at first
     with open(path, "a", encoding="utf-8") as notes:
         notes.write(json.dumps({"text": text, "pinned": pinned}) + "\n")
     click.echo(f"Added: {text}")
