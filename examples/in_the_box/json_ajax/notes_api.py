@@ -2,8 +2,7 @@ from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFProtect
 
 app = Flask(__name__)
-app.secret_key = "for development only"  # FLASK_SECRET_KEY replaces it
-app.config.from_prefixed_env()
+app.config.from_prefixed_env()  # FLASK_SECRET_KEY becomes app.config["SECRET_KEY"]
 csrf = CSRFProtect(app)  # every POST needs the token, JSON ones included
 notes = []
 
@@ -21,8 +20,9 @@ def list_notes():
 @app.post("/notes")
 def add_note():
     data = request.get_json(silent=True)  # None for a body that is not JSON
-    if not isinstance(data, dict) or not str(data.get("text", "")).strip():
+    text = data.get("text") if isinstance(data, dict) else None
+    if not isinstance(text, str) or not text.strip():
         return {"error": 'Send JSON such as {"text": "..."}.'}, 400
-    note = {"id": len(notes) + 1, "text": str(data["text"]).strip()}
+    note = {"id": len(notes) + 1, "text": text.strip()}
     notes.append(note)
     return note, 201

@@ -1,14 +1,27 @@
 """examples/in_the_box/json_ajax/notes_api.py: JSON in and out, and a real browser's fetch()."""
 
 import json
+import secrets
 
 import pytest
 
 from harness.services.commands import BIN, fetch
 
+KEY = secrets.token_hex()
+
+
+@pytest.fixture(autouse=True)
+def secret_key(monkeypatch):
+    """The reader's FLASK_SECRET_KEY, set before the module is imported."""
+    monkeypatch.setenv("FLASK_SECRET_KEY", KEY)
+
 
 def token(client) -> str:
     return client.get("/").text.split('name="csrf-token" content="')[1].split('"')[0]
+
+
+def test_the_key_comes_from_the_environment(app):
+    assert app.secret_key == KEY
 
 
 def test_json_in_and_out_with_the_token_in_a_header(app):
@@ -18,7 +31,16 @@ def test_json_in_and_out_with_the_token_in_a_header(app):
     assert client.get("/notes").json == [{"id": 1, "text": "tea"}]
 
 
-@pytest.mark.parametrize("body", [{"json": ["not", "an", "object"]}, {"json": {}}, {"data": "x"}])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"json": ["not", "an", "object"]},
+        {"json": {}},
+        {"json": {"text": 3}},
+        {"data": "x"},
+        {"data": "{", "content_type": "application/json"},
+    ],
+)
 def test_anything_but_a_note_is_400(app, body):
     client = app.test_client()
     response = client.post("/notes", headers={"X-CSRFToken": token(client)}, **body)
@@ -34,7 +56,9 @@ def test_without_the_token_nothing_is_added(app):
 
 def test_a_real_browser_runs_the_fetch_call(example, serve, chromium):
     url = serve(
-        [BIN / "flask", "--app", "notes_api", "run", "--port", "{port}"], cwd=example.folder
+        [BIN / "flask", "--app", "notes_api", "run", "--port", "{port}"],
+        cwd=example.folder,
+        env={"FLASK_SECRET_KEY": KEY},
     )
     page = chromium.dump_dom(url + "/")  # once the page's fetch() has had time to finish
     status, _, body = fetch(url + "/notes")
