@@ -9,9 +9,17 @@ def test_the_catalogue_page(app):
     assert html.index("CUP") < html.index("TEAPOT")  # sorted by price
 
 
-def test_the_money_filter(app, example):
+def test_the_money_filter_is_there_for_every_template_of_the_app(app):
     from decimal import Decimal
 
-    money = example.module.money
-    assert money(Decimal("3")) == "3.00 EUR"
-    assert app.jinja_env.filters["money"] is money
+    from flask import render_template_string
+
+    with app.app_context():
+        assert render_template_string("{{ 3|money }}") == "3.00 EUR"
+        assert render_template_string("{{ p|money }}", p=Decimal("0.125")) == "0.12 EUR"
+
+
+def test_notes_are_escaped_and_the_macro_output_is_not_escaped_again(client):
+    html = client.get("/").text
+    assert "&lt;li&gt;" not in html
+    assert "Holds &lt;b&gt;six&lt;/b&gt; cups" in html
