@@ -18,3 +18,8 @@ def test_the_download_names_its_file_in_utf8_with_an_ascii_fallback(client):
         "attachment; filename=\"carte du cafe.txt\"; filename*=UTF-8''carte%20du%20caf%C3%A9.txt"
     )
     assert response.data.decode() == "Café crème 3 €\nThé vert 2,50 €\n"
+
+
+def test_an_order_without_a_name_is_400(client):
+    assert client.post("/order", data={}).status_code == 400
+    assert client.post("/order", json={"name": "Zoë"}).status_code == 400  # a form is expected
