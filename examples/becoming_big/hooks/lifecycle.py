@@ -39,14 +39,36 @@ def after_request(response):
     return response
 
 
+class OutOfStock(Exception):
+    """Raised by a view, and turned into a 409 by the error handler below."""
+
+
+@app.errorhandler(OutOfStock)
+def out_of_stock(error):
+    fired.append("errorhandler")
+    return "Out of stock.", 409
+
+
+@app.get("/buy")
+def buy():
+    fired.append("view")
+    raise OutOfStock()
+
+
+@app.get("/broken")
+def broken():
+    fired.append("view")
+    return 1 / 0  # a bug on purpose: no error handler takes ZeroDivisionError
+
+
 @app.teardown_request
 def teardown_request(error):
-    fired.append("teardown_request")
+    fired.append(f"teardown_request({error!r})")
 
 
 @app.teardown_appcontext
 def teardown_appcontext(error):
-    fired.append("teardown_appcontext")
+    fired.append(f"teardown_appcontext({error!r})")
 
 
 def recorder(name):
