@@ -41,7 +41,7 @@ def create_app(test_config=None):
         raise RuntimeError(f"set SECRET_KEY in {app.instance_path}/config.py")
 
     csrf.init_app(app)
-    csrf.exempt(api.bp)  # the API reads no cookie, so no other site can ride on one
+    csrf.exempt(api.bp)  # the API never reads the session, and its views only read
     db.init_app(app)
     errors.init_app(app)
     for module in (auth, register, reset, profile, roles, api_tokens, api):
