@@ -1,25 +1,17 @@
 """Test support for the accounts app: a clock to move, a real mail server, forms with
-their CSRF token, and the app served by the command a reader types.
+their CSRF token, and a look at the database.
 
 Only the tests (and the guide's pages) use these, so they live beside the
 tests, not in the ``accounts`` package that a production install ships.
-``pyproject.toml`` puts this folder on pytest's path.
+``pyproject.toml`` puts this folder on pytest's path; in a Python session
+started in the app's folder, ``sys.path.insert(0, "tests")`` does the same.
 """
 
 import email.policy
 import html
-import os
 import re
-import signal
 import socket
-import subprocess
-import sys
-import tempfile
 import threading
-import time
-import urllib.error
-import urllib.request
-from contextlib import contextmanager
 from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
@@ -44,12 +36,12 @@ class Clock:
         self.now += seconds
 
 
-def config(folder: Path, mail_port: int, clock: Clock) -> dict:
+def config(folder: str | Path, mail_port: int, clock: Clock) -> dict:
     """A test configuration: a database in ``folder``, mail to 127.0.0.1:mail_port."""
     return {
         "TESTING": True,
         "SECRET_KEY": "a key for tests only",
-        "DATABASE": str(folder / "accounts.sqlite"),
+        "DATABASE": str(Path(folder) / "accounts.sqlite"),
         "PASSWORD_METHOD": "scrypt:1024:8:1",  # cheap for tests; see the hashing page
         "MAIL_SERVER": "127.0.0.1",
         "MAIL_PORT": mail_port,
@@ -144,53 +136,3 @@ class Mailbox:
         match = re.search(r"https?://\S+", body)
         assert match, f"no link in the message to {to}:\n{body}"
         return match[0]
-
-
-# --- the app served by the flask command -------------------------------------------------
-
-#: The flask command of the environment the tests run in.
-FLASK = Path(sys.executable).parent / "flask"
-
-
-def get(url: str) -> tuple[int, bytes]:
-    """GET over real HTTP: the status and the body, errors included."""
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        with error:
-            return error.code, error.read()
-
-
-@contextmanager
-def flask_run(*options: str, cwd: Path, env: dict, ready_path: str = "/", timeout: float = 30):
-    """``flask --app accounts run OPTIONS --port N`` in ``cwd``; yields its URL, always stops it."""
-    port = free_port()
-    command = [FLASK, "--app", "accounts", "run", *options, "--port", str(port)]
-    url = f"http://127.0.0.1:{port}"
-    with tempfile.TemporaryFile("w+") as log:
-        # A session of its own: with --debug the reloader runs the app in a child
-        # process, which must stop with it.
-        server = subprocess.Popen(
-            command,
-            cwd=cwd,
-            env={**os.environ, **env},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            deadline = time.monotonic() + timeout
-            while True:
-                try:
-                    get(url + ready_path)
-                    break
-                except (urllib.error.URLError, ConnectionError):
-                    log.seek(0)
-                    assert server.poll() is None, f"flask run exited:\n{log.read()}"
-                    assert time.monotonic() < deadline, f"no answer at {url}:\n{log.read()}"
-                    time.sleep(0.05)
-            yield url
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=10)

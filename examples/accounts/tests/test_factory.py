@@ -1,11 +1,13 @@
 """create_app: safe defaults, a refusal without a secret key, mail in the log in development."""
 
 import logging
+import re
 import sqlite3
+import urllib.parse
 
 import pytest
 from accounts import create_app
-from accounts_testing import flask_run, get
+from flask_command import fetch, flask_run, get
 
 
 def test_the_defaults_are_the_safe_ones(tmp_path):
@@ -52,11 +54,31 @@ def test_without_a_mail_server_the_message_goes_to_the_log(tmp_path, caplog):
 def test_the_command_on_the_page_serves_it(tmp_path):
     """`flask --app accounts run --debug`, with the key and database from the environment."""
     env = {"FLASK_SECRET_KEY": "a key", "FLASK_DATABASE": str(tmp_path / "accounts.sqlite")}
-    with flask_run("--debug", cwd=tmp_path, env=env, ready_path="/login") as url:
-        status, body = get(url + "/login")
+    with flask_run("--debug", cwd=tmp_path, env=env, ready_path="/login") as served:
+        status, body = get(served.url + "/login")
     assert status == 200
     assert b'<input name="email" type="email" required>' in body
     tables = sqlite3.connect(tmp_path / "accounts.sqlite").execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
     )
     assert [name for (name,) in tables] == ["api_token", "role", "user"]
+
+
+def test_with_debug_the_activation_link_is_in_the_terminal(tmp_path):
+    """As the index page says: no MAIL_SERVER, --debug, and the link is in the output."""
+    env = {"FLASK_SECRET_KEY": "a key", "FLASK_DATABASE": str(tmp_path / "accounts.sqlite")}
+    with flask_run("--debug", cwd=tmp_path, env=env, ready_path="/login") as served:
+        _, headers, page = fetch(served.url + "/register")
+        cookie = headers["Set-Cookie"].split(";")[0]
+        token = re.search(r'name="csrf-token" content="([^"]+)"', page.decode())[1]
+        form = {"email": "ada@example.com", "display_name": "Ada", "password": "x" * 12}
+        data = urllib.parse.urlencode({**form, "csrf_token": token}).encode()
+        status, _, page = fetch(served.url + "/register", data, {"Cookie": cookie})
+        assert (status, b"Check your inbox" in page) == (200, True)
+        output = served.output()
+        assert "INFO in mail: MAIL_SERVER is not set; not sent:" in output
+        assert "Subject: Activate your account" in output
+        link = re.search(r"http://\S+/activate/\S+", output)[0]
+        assert link.startswith(served.url)
+        status, page = get(link)
+    assert (status, b"Your account is active. You can log in." in page) == (200, True)

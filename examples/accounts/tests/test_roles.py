@@ -5,7 +5,8 @@ import subprocess
 
 import accounts_testing as testing
 import pytest
-from accounts_testing import FLASK, PASSWORD, new_user, submit
+from accounts_testing import PASSWORD, new_user, submit
+from flask_command import FLASK
 
 
 @pytest.fixture
@@ -79,12 +80,20 @@ def test_the_command_refuses_unknown_users_and_roles(app):
     assert "'root' is not one of" in runner.invoke(args=["admin", "grant", "a@b.cd", "root"]).output
 
 
-def test_the_command_on_the_page_works_in_a_shell(app, ada, tmp_path):
+def test_the_command_on_the_page_works_in_a_shell(app, client, mailbox, tmp_path):
     """`flask --app accounts admin grant ...` as the roles page shows it, in a real process."""
+    new_user(client, mailbox, "grace@example.com", PASSWORD, name="Grace")
     env = {**os.environ, "FLASK_SECRET_KEY": "k", "FLASK_DATABASE": app.config["DATABASE"]}
-    command = [FLASK, "--app", "accounts", "admin", "grant", ada, "editor"]
-    done = subprocess.run(
-        command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
-    )
-    assert (done.returncode, done.stdout) == (0, "ada@example.com is now editor\n")
-    assert testing.row(app, "SELECT name FROM role WHERE user_id = 1") == {"name": "editor"}
+
+    def flask(*args: str) -> subprocess.CompletedProcess:
+        command = [FLASK, "--app", "accounts", "admin", "grant", *args]
+        return subprocess.run(
+            command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
+        )
+
+    done = flask("grace@example.com", "admin")
+    assert (done.returncode, done.stdout) == (0, "grace@example.com is now admin\n")
+    assert testing.row(app, "SELECT name FROM role WHERE user_id = 1") == {"name": "admin"}
+    refused = flask("grace@example.com", "root")
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("Usage: flask admin grant [OPTIONS] EMAIL {admin|editor}\n")

@@ -65,7 +65,7 @@ def test_nothing_planted_before_login_survives_it(app, client, ada):
 @pytest.mark.parametrize(
     ("next_url", "location"),
     [
-        ("/tokens", "/tokens"),
+        ("/admin/users", "/admin/users"),
         ("/?tab=roles", "/?tab=roles"),
         ("https://elsewhere.example/", "/"),
         ("//elsewhere.example/", "/"),
