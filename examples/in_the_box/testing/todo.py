@@ -15,7 +15,11 @@ def create_app(test_config=None):
 
     @app.post("/todos")
     def add_todo():
-        title = request.get_json()["title"]
+        data = request.get_json(silent=True)  # None if the body is not JSON
+        title = data.get("title") if isinstance(data, dict) else None
+        if not isinstance(title, str) or not title.strip():
+            return {"error": 'Send JSON such as {"title": "..."}.'}, 400
+        title = title.strip()
         todos.append(title)
         return {"title": title}, 201, {"Location": url_for("show_todo", index=len(todos) - 1)}
 

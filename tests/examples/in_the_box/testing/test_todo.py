@@ -20,3 +20,10 @@ def test_the_add_command(runner, app):
     result = runner.invoke(args=["add", "ship it"])
     assert result.output == "2 to do\n"
     assert app.config["TODOS"] == ["write tests", "ship it"]
+
+
+def test_a_post_without_a_title_is_400(client):
+    for body in [{"json": {}}, {"json": {"title": 2}}, {"data": "title=x"}, {}]:
+        response = client.post("/todos", **body)
+        assert response.status_code == 400
+    assert client.get("/todos").json == ["write tests"]
