@@ -1,14 +1,12 @@
-"""A Flask subclass with its own Request, Response and JSON provider classes."""
+"""A Flask subclass with its own Response and JSON provider classes."""
 
 from datetime import date
 from decimal import Decimal
 
-from flask import Flask, Request, Response, request
+from flask import Flask, Response, abort, request
 from flask.json.provider import DefaultJSONProvider
 
-
-class LedgerRequest(Request):
-    max_content_length = 1024  # bytes: a bigger body is a 413 before the view reads it
+MAX_AMOUNT = 10**12  # bigger amounts are refused: far past any entry, and Decimal's limits
 
 
 class LedgerResponse(Response):
@@ -29,7 +27,6 @@ class LedgerJSONProvider(DefaultJSONProvider):
 
 
 class LedgerFlask(Flask):
-    request_class = LedgerRequest
     response_class = LedgerResponse
     json_provider_class = LedgerJSONProvider
 
@@ -37,7 +34,17 @@ class LedgerFlask(Flask):
 app = LedgerFlask(__name__)
 
 
+def is_amount(value):
+    # JSON true is a Python bool, and bool is a subclass of int: refuse it.
+    is_number = isinstance(value, int | Decimal) and not isinstance(value, bool)
+    return is_number and -MAX_AMOUNT <= value <= MAX_AMOUNT
+
+
 @app.post("/entries")
 def add_entry():
-    amounts = request.json["amounts"]
+    request.max_content_length = 1024  # bytes, for this view only: set it before reading
+    body = request.get_json()  # 415 if not sent as JSON, 400 if it is not valid JSON
+    amounts = body.get("amounts") if isinstance(body, dict) else None
+    if not isinstance(amounts, list) or not all(is_amount(amount) for amount in amounts):
+        abort(400, f'Send {{"amounts": [...]}}, numbers of at most {MAX_AMOUNT} each.')
     return {"total": sum(amounts, Decimal(0)), "booked": date(2026, 1, 31)}
