@@ -10,6 +10,7 @@ started in the app's folder, ``sys.path.insert(0, "tests")`` does the same.
 import email.policy
 import html
 import re
+import secrets
 import socket
 import threading
 from email.message import EmailMessage
@@ -40,7 +41,7 @@ def config(folder: str | Path, mail_port: int, clock: Clock) -> dict:
     """A test configuration: a database in ``folder``, mail to 127.0.0.1:mail_port."""
     return {
         "TESTING": True,
-        "SECRET_KEY": "a key for tests only",
+        "SECRET_KEY": secrets.token_hex(),  # a new key for each app
         "DATABASE": str(Path(folder) / "accounts.sqlite"),
         "PASSWORD_METHOD": "scrypt:1024:8:1",  # cheap for tests; see the hashing page
         "MAIL_SERVER": "127.0.0.1",
