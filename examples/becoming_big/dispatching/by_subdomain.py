@@ -13,8 +13,8 @@ class SubdomainDispatcher:
         self.lock = Lock()  # two first requests for one tenant must not build two apps
 
     def app_for(self, host):
-        tenant = host.split(":")[0].removesuffix("." + self.domain)
-        if tenant not in TENANTS:
+        tenant, _, domain = host.split(":")[0].partition(".")  # acme.example.test:8000
+        if domain != self.domain or tenant not in TENANTS:
             return NotFound()
         with self.lock:
             if tenant not in self.apps:

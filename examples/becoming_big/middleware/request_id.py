@@ -18,7 +18,7 @@ class RequestId:
         started = time.perf_counter()
 
         def start_with_headers(status, headers, exc_info=None):
-            elapsed = (time.perf_counter() - started) * 1000
+            elapsed = (time.perf_counter() - started) * 1000  # until the app starts its response
             headers.append(("X-Request-Id", request_id))
             headers.append(("Server-Timing", f"app;dur={elapsed:.1f}"))
             return start_response(status, headers, exc_info)

@@ -36,3 +36,9 @@ def test_concurrent_first_requests_build_one_app(dispatcher):
     with ThreadPoolExecutor(8) as pool:
         apps = set(pool.map(lambda _: dispatcher.app_for("globex.example.test"), range(32)))
     assert len(apps) == 1
+
+
+@pytest.mark.parametrize("host", ["acme", "acme.example.org", "acme.example.test.evil", ""])
+def test_a_host_outside_the_domain_is_404(dispatcher, host):
+    assert Client(dispatcher).get("/", headers={"Host": host}).status_code == 404
+    assert dispatcher.apps == {}
