@@ -62,7 +62,7 @@ INSTALLABLE_APPS = {
 #: (page, file or folder/) a page may show although it is not in its own example
 #: folder, and why. Keep it short: an entry that is no longer used fails the test.
 EXCEPTIONS = {
-    ("docs/installation.md", "examples/quickstart/hello.py"): (
+    ("docs/installation.md", "examples/quickstart/first_app/hello.py"): (
         "the first step after installing is the Quickstart's first app, saved as hello.py"
     ),
     ("docs/in-the-box/testing.md", "tests/examples/in_the_box/testing/"): (
@@ -155,7 +155,7 @@ def included_files() -> dict[Path, list[str]]:
 
 def test_the_layout_is_found():
     assert EXAMPLE_MODULES
-    assert EXAMPLES / "quickstart" in EXAMPLE_FOLDERS
+    assert EXAMPLES / "quickstart" / "first_app" in EXAMPLE_FOLDERS
     assert EXAMPLES / "becoming_big" / "blueprints" in EXAMPLE_FOLDERS  # a package's folder
     assert page_of(EXAMPLES / "foreword") == DOCS / "foreword.md"
     assert folder_of(DOCS / "in-the-box" / "json-ajax.md") == EXAMPLES / "in_the_box" / "json_ajax"

@@ -7,7 +7,8 @@ app = Flask(__name__)
 def login():
     if request.method == "POST":
         return "Logging you in"
-    return "The login form"
+    # A form without an action posts back to the URL it came from.
+    return '<form method="post"><button>Log in</button></form>'
 
 
 @app.get("/notes")

@@ -1,4 +1,4 @@
-from flask import Flask, redirect, request, session, url_for
+from flask import Flask, abort, redirect, request, session, url_for
 from markupsafe import escape
 
 app = Flask(__name__)
@@ -10,13 +10,23 @@ app.config.from_prefixed_env()
 @app.route("/")
 def index():
     if "username" in session:
-        return f"Logged in as {escape(session['username'])}"
-    return "You are not logged in"
+        return (
+            f"<p>Logged in as {escape(session['username'])}</p>\n"
+            f'<form method="post" action="{url_for("logout")}"><button>Log out</button></form>'
+        )
+    return (
+        "<p>You are not logged in</p>\n"
+        f'<form method="post" action="{url_for("login")}">'
+        '<input name="username"> <button>Log in</button></form>'
+    )
 
 
 @app.post("/login")
 def login():
-    session["username"] = request.form["username"]
+    username = request.form["username"].strip()
+    if not username:
+        abort(400)
+    session["username"] = username
     return redirect(url_for("index"))
 
 

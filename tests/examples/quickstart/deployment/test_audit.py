@@ -1,4 +1,4 @@
-"""examples/quickstart/audit.py: app.logger records what happened, at the right level."""
+"""examples/quickstart/deployment/audit.py: app.logger records what happened, at the right level."""
 
 import logging
 

@@ -1,4 +1,10 @@
-"""examples/quickstart/proxied.py: ProxyFix trusts exactly one proxy's forwarded headers."""
+"""examples/quickstart/deployment/proxied.py: ProxyFix trusts one proxy; Gunicorn serves it."""
+
+import json
+import re
+import time
+
+from harness.services.commands import BIN, fetch
 
 FORWARDED = {"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https"}
 
@@ -30,3 +36,26 @@ def test_the_wrapped_app_is_still_the_flask_app(app):
 
     assert isinstance(app, Flask)
     assert isinstance(app.wsgi_app, ProxyFix)
+
+
+def test_gunicorn_runs_two_workers(example, serve, tmp_path):
+    """The page's `gunicorn -w 2 -b 127.0.0.1:8000 proxied:app`: two workers boot."""
+    command = [BIN / "gunicorn", "-w", "2", "-b", "127.0.0.1:{port}", "proxied:app"]
+    with tmp_path.joinpath("gunicorn.log").open("w+") as log:
+        url = serve(command, cwd=example.folder, log=log)
+        status, headers, body = fetch(url + "/visitor")
+        workers = booted_workers(log, expected=2)
+    assert (status, headers["Server"]) == (200, "gunicorn")
+    assert json.loads(body)["remote_addr"] == "127.0.0.1"
+    assert len(workers) == 2
+
+
+def booted_workers(log, expected, timeout=15.0):
+    """The pids gunicorn reports booting, waiting (bounded) until ``expected`` have booted."""
+    deadline = time.monotonic() + timeout
+    while True:
+        log.seek(0)
+        pids = set(re.findall(r"Booting worker with pid: (\d+)", log.read()))
+        if len(pids) >= expected or time.monotonic() > deadline:
+            return pids
+        time.sleep(0.05)

@@ -1,4 +1,4 @@
-"""examples/quickstart/broken.py: a view that raises, without and with the debugger."""
+"""examples/quickstart/first_app/broken.py: a view that raises, without and with the debugger."""
 
 import re
 

@@ -1,4 +1,4 @@
-"""examples/quickstart/escaping.py: a hand-written HTML view escapes what the visitor sent."""
+"""examples/quickstart/rendering/escaping.py: a hand-written HTML view escapes input."""
 
 import pytest
 

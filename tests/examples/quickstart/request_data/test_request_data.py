@@ -1,4 +1,4 @@
-"""examples/quickstart/request_data.py: reading the query string, forms, JSON and headers."""
+"""examples/quickstart/request_data/request_data.py: query string, forms, JSON and headers."""
 
 
 def test_the_query_string(client):

@@ -1,4 +1,4 @@
-"""examples/quickstart/uploads.py: uploads saved under a safe name, size-limited, served back."""
+"""examples/quickstart/request_data/uploads.py: safe names, a size limit, files served back."""
 
 import io
 
@@ -53,3 +53,43 @@ def test_a_body_over_max_content_length_is_413(client, folder, size, status):
     )
     assert response.status_code == status
     assert [p.name for p in folder.iterdir()] == (["big.bin"] if status == 201 else [])
+
+
+def test_the_form_posts_a_file_back_to_the_upload_view(client):
+    html = client.get("/upload").text
+    assert '<form method="post" enctype="multipart/form-data">' in html
+    assert '<input type="file" name="file">' in html
+
+
+def test_a_missing_file_field_is_a_bad_request(client, folder):
+    assert client.post("/upload", data={}).status_code == 400
+    assert list(folder.iterdir()) == []
+
+
+def test_the_limit_applies_when_the_body_is_read(app):
+    """MAX_CONTENT_LENGTH is checked when request.files reads the body, inside the view."""
+    from flask import request
+    from werkzeug.exceptions import RequestEntityTooLarge
+
+    app.config["MAX_CONTENT_LENGTH"] = 1024
+    data = {"file": (io.BytesIO(b"x" * 2048), "big.bin")}
+    with app.test_request_context("/upload", method="POST", data=data):
+        assert request.content_length > 1024  # the request itself was built and arrived
+        with pytest.raises(RequestEntityTooLarge):
+            request.files  # noqa: B018
+
+
+def test_a_form_field_over_max_form_memory_size_is_413(client, folder):
+    file = FileStorage(io.BytesIO(b"x"), filename="small.txt")
+    boundary, body = encode_multipart({"note": "y" * 500_001, "file": file})
+    response = client.post(
+        "/upload", data=body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
+    assert response.status_code == 413
+    assert list(folder.iterdir()) == []
+
+
+def test_more_parts_than_max_form_parts_is_413(client, folder):
+    data = {f"field{i}": "y" for i in range(1000)} | {"file": (io.BytesIO(b"x"), "small.txt")}
+    assert client.post("/upload", data=data).status_code == 413
+    assert list(folder.iterdir()) == []

@@ -1,4 +1,4 @@
-"""examples/quickstart/cookies.py: a cookie set with its attributes, read back, checked."""
+"""examples/quickstart/responses/cookies.py: a cookie with its attributes, read back."""
 
 
 def test_setting_the_cookie_sends_every_attribute(client):

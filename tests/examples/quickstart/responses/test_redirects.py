@@ -1,4 +1,4 @@
-"""examples/quickstart/redirects.py: redirect, abort and a custom 404 page."""
+"""examples/quickstart/responses/redirects.py: redirect, abort and a custom 404 page."""
 
 
 def test_the_index_redirects_to_the_dashboard(client):

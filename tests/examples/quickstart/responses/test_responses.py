@@ -1,4 +1,4 @@
-"""examples/quickstart/responses.py: what a view may return, and the response each becomes."""
+"""examples/quickstart/responses/responses.py: what a view may return, and the response."""
 
 import pytest
 

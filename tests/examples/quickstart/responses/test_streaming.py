@@ -1,4 +1,4 @@
-"""examples/quickstart/streaming.py: a generator streamed row by row, request still readable."""
+"""examples/quickstart/responses/streaming.py: a generator streamed row by row."""
 
 
 def test_the_rows_arrive_one_chunk_each(client):

@@ -1,4 +1,4 @@
-"""examples/quickstart/converters.py: every built-in converter, and what each refuses."""
+"""examples/quickstart/routing/converters.py: every built-in converter, and what each refuses."""
 
 import uuid
 

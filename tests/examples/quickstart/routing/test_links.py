@@ -1,4 +1,4 @@
-"""examples/quickstart/links.py: URLs built from endpoint names, quoted as needed."""
+"""examples/quickstart/routing/links.py: URLs built from endpoint names, quoted as needed."""
 
 from flask import request, url_for
 

@@ -1,12 +1,12 @@
-"""examples/quickstart/methods.py: methods per rule, 405 with Allow, HEAD and OPTIONS for free."""
+"""examples/quickstart/routing/methods.py: methods per rule, 405 with Allow, HEAD and OPTIONS."""
 
 
 def allowed(response):
     return sorted(response.headers["Allow"].split(", "))
 
 
-def test_one_view_answers_get_and_post(client):
-    assert client.get("/login").text == "The login form"
+def test_one_view_answers_get_with_a_form_that_posts_back(client):
+    assert client.get("/login").text == '<form method="post"><button>Log in</button></form>'
     assert client.post("/login").text == "Logging you in"
 
 

@@ -1,4 +1,4 @@
-"""examples/quickstart/slashes.py: a trailing slash redirects; a missing one does not exist."""
+"""examples/quickstart/routing/slashes.py: a trailing slash redirects; a missing one is 404."""
 
 
 def test_the_bare_url_of_a_folder_redirects_permanently(client):

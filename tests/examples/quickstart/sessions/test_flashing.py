@@ -1,4 +1,4 @@
-"""examples/quickstart/flashing.py: a message flashed before a redirect, shown once after it."""
+"""examples/quickstart/sessions/flashing.py: a message flashed before a redirect, shown once."""
 
 import secrets
 
