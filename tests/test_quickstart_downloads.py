@@ -20,7 +20,8 @@ an activated environment would have them:
 Every address the page tells the reader to open (``<http://127.0.0.1:5000/…>``)
 is fetched from the server running at that point of the page, and must reach
 a view that answers GET. Output is compared line by line, after wiping what
-changes from run to run: times, process ids, the debugger PIN, a random key.
+changes from run to run: times and dates, process ids, the debugger PIN, a
+random key, the reader's Python version in a ``Server`` header.
 """
 
 from __future__ import annotations
@@ -61,6 +62,9 @@ VARIES = [
     (re.compile(r"\(\d+\)$"), "(PID)"),  # Gunicorn: "Listening at: … (pid)"
     (re.compile(r"Debugger PIN: \d{3}-\d{3}-\d{3}"), "Debugger PIN: PIN"),
     (re.compile(r"^[0-9a-f]{64}$"), "KEY"),  # secrets.token_hex()
+    (re.compile(r"^Date: .*"), "Date: DATE"),  # curl -i
+    (re.compile(r"Expires=[^;]*"), "Expires=DATE"),
+    (re.compile(r"(?<= Python/)\d+\.\d+\.\d+\S*"), "VERSION"),  # the reader's Python
 ]
 
 
