@@ -9,6 +9,7 @@ returns notes as dicts with an ``id``, a ``title`` and a list of ``tags``:
 from flask import Blueprint, current_app, request, url_for
 
 notes = Blueprint("notes", __name__)
+MAX_ID = 2**31 - 1  # PostgreSQL's integer: a bigger id is a 404, not a database error
 
 
 def init_app(app, store):
@@ -30,6 +31,8 @@ def problem_with(note):
         return "tags must be a list of at most 5 tags"
     if not all(isinstance(tag, str) and 0 < len(tag) <= 20 for tag in tags):
         return "each tag must be a string of 1 to 20 characters"
+    if any("\x00" in text for text in [title, *tags]):
+        return "text must not contain NUL characters"  # PostgreSQL refuses them
     return None
 
 
@@ -49,7 +52,7 @@ def add_note():
     return added, 201, {"Location": url_for(".show_note", note_id=added["id"])}
 
 
-@notes.get("/notes/<int:note_id>")
+@notes.get(f"/notes/<int(max={MAX_ID}):note_id>")
 def show_note(note_id):
     note = current_app.extensions["notes"].get(note_id)
     if note is None:

@@ -67,6 +67,8 @@ def test_text_round_trips_unchanged(client):
         ({"title": "t", "tags": ["x" * 21]}, "each tag must be a string of 1 to 20 characters"),
         ({"title": "t", "tags": [""]}, "each tag must be a string of 1 to 20 characters"),
         ({"title": "t", "tags": [1]}, "each tag must be a string of 1 to 20 characters"),
+        ({"title": "a\x00b"}, "text must not contain NUL characters"),
+        ({"title": "t", "tags": ["a\x00"]}, "text must not contain NUL characters"),
         (["a list"], "send a JSON object"),
     ],
 )
@@ -89,6 +91,8 @@ def test_an_unknown_id_is_not_found(client):
     client.post("/notes", json=ADA)
     assert answer(client.get("/notes/2")) == (404, {"error": "no note 2"})
     assert answer(client.get("/notes/0")) == (404, {"error": "no note 0"})
+    assert client.get("/notes/2147483648").status_code == 404  # past every store's integer
+    assert client.get("/notes/99999999999999999999").status_code == 404
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
