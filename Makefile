@@ -39,7 +39,7 @@ $(STAMP): requirements.txt
 html: $(STAMP) ## Build the site into _build/html; any warning is an error
 	$(SPHINX) -b html $(SPHINXOPTS) -c . -d _build/doctrees docs _build/html
 
-# `make test PAGE=docs/quickstart.md` runs one page (in one process: faster than
+# `make test PAGE=docs/quickstart/first-app.md` runs one page (in one process: faster than
 # starting workers); ARGS= passes anything else to pytest.
 test: $(STAMP) ## Run every page's code blocks and every test (PAGE=docs/x.md for one page, ARGS= for pytest)
 ifdef PAGE

@@ -1,14 +1,14 @@
 """Import example apps the way a reader runs them: from inside their folder.
 
-A reader types ``flask --app hello run`` in ``examples/quickstart/``: the module
+A reader types ``flask --app hello run`` in ``examples/quickstart/first_app/``: the module
 is called ``hello``, its app's root path is that folder, its instance folder is
-``examples/quickstart/instance``. Pages and tests get the same by putting the
+``examples/quickstart/first_app/instance``. Pages and tests get the same by putting the
 example's folder first on :data:`sys.path` for a while::
 
     folders = ExampleFolders()
-    folders.use("quickstart")          # now `from hello import app` works
+    folders.use("quickstart/first_app")  # now `from hello import app` works
     ...
-    folders.close()                    # the folder and its modules are forgotten
+    folders.close()                      # the folder and its modules are forgotten
 
 Each user gets fresh modules: what one page or test does to an example's app
 does not leak into the next.

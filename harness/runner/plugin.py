@@ -86,7 +86,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector):
 
 @pytest.fixture
 def use_example():
-    """``use_example("quickstart")``: import that example's modules in this test, fresh."""
+    """``use_example("quickstart/first_app")``: import that folder's modules in this test, fresh."""
     folders = ExampleFolders()
     try:
         yield folders.use

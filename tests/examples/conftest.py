@@ -2,7 +2,8 @@
 
 A test file mirrors the module it tests::
 
-    tests/examples/quickstart/test_hello.py -> examples/quickstart/hello.py
+    tests/examples/quickstart/first_app/test_hello.py
+        -> examples/quickstart/first_app/hello.py
     tests/examples/becoming_big/blueprints/shop/test_api.py
         -> examples/becoming_big/blueprints/shop/api.py (imported as shop.api)
     tests/examples/becoming_big/blueprints/shop/test___init__.py
@@ -49,9 +50,9 @@ TESTS = ROOT / "tests" / "examples"
 class Example:
     """The example module of a test file, imported from its folder."""
 
-    folder: Path  #: the import root, put first on sys.path (examples/quickstart)
+    folder: Path  #: the import root, put first on sys.path (examples/quickstart/first_app)
     module: ModuleType  #: the module, freshly imported for this test
-    path: Path  #: its file (examples/quickstart/hello.py)
+    path: Path  #: its file (examples/quickstart/first_app/hello.py)
 
 
 def module_path(test_file: Path) -> Path:
