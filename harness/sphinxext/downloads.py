@@ -26,7 +26,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from .. import EXAMPLES
+from .. import DOCS, EXAMPLES
 
 #: Folders and files a reader does not need: caches, run-time data, build metadata.
 LEFT_OUT = {"__pycache__", ".pytest_cache", "instance", ".ruff_cache", "build", "dist"}
@@ -37,15 +37,28 @@ def is_left_out(relative: Path) -> bool:
     return any(part in LEFT_OUT or part.endswith(".egg-info") for part in relative.parts)
 
 
+def has_own_page(folder: Path) -> bool:
+    """Whether an example folder belongs to a page of its own (the layout rule's slug):
+    ``examples/foreword/flask_is_an_example/`` to ``docs/foreword/flask-is-an-example.md``."""
+    slug = folder.relative_to(EXAMPLES).as_posix().replace("_", "-")
+    return (DOCS / f"{slug}.md").is_file() or (DOCS / slug / "index.md").is_file()
+
+
 def folder_files(slug: str) -> list[Path]:
-    """The files of ``examples/<slug>`` a reader gets, relative to that folder, sorted."""
+    """The files of ``examples/<slug>`` a reader gets, relative to that folder, sorted.
+
+    A folder inside it that belongs to a page of its own is that page's download.
+    """
     folder = EXAMPLES / slug
     if not folder.is_dir():
         raise FileNotFoundError(f"no example folder examples/{slug}")
+    nested = [d for d in folder.rglob("*") if d.is_dir() and has_own_page(d)]
     return sorted(
         path.relative_to(folder)
         for path in folder.rglob("*")
-        if path.is_file() and not is_left_out(path.relative_to(folder))
+        if path.is_file()
+        and not is_left_out(path.relative_to(folder))
+        and not any(path.is_relative_to(d) for d in nested)
     )
 
 
