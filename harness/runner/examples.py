@@ -24,8 +24,12 @@ from .. import EXAMPLES
 
 
 def top_level_names(folder: Path) -> set[str]:
-    """Names importable from a folder: its modules and packages."""
-    names = {p.stem for p in folder.glob("*.py")}
+    """Names importable from a folder: its modules and packages, not a reader's tests."""
+    names = {
+        p.stem
+        for p in folder.glob("*.py")
+        if p.name != "conftest.py" and not p.name.startswith("test_")
+    }
     names |= {p.parent.name for p in folder.glob("*/__init__.py")}
     return names
 
