@@ -330,3 +330,20 @@ def test_installable_apps_have_tests_and_every_module_is_shown():
             f"{rel(p)}: no page includes it" for p in installable_modules(app) if p not in shown
         ]
     assert not problems, "\n".join(problems)
+
+
+EXAMPLE_FOLDER_DIRECTIVE = re.compile(r"^```\{example-folder\}\s+(?P<slug>\S+)\s*$", re.MULTILINE)
+
+
+def test_every_page_with_an_example_folder_offers_it_for_download():
+    """Each page says where its reader works and links the zip: ``{example-folder} <slug>``."""
+    wanted = {page_of(folder): rel(folder).removeprefix("examples/") for folder in EXAMPLE_FOLDERS}
+    for app, pages in INSTALLABLE_APPS.items():
+        for page in pages:
+            wanted[ROOT / page] = app.removeprefix("examples/")
+    problems = []
+    for page, slug in sorted(wanted.items()):
+        named = EXAMPLE_FOLDER_DIRECTIVE.findall(page.read_text(encoding="utf-8"))
+        if named != [slug]:
+            problems.append(f"{rel(page)}: wants one {{example-folder}} {slug}, has {named}")
+    assert not problems, "\n".join(problems)

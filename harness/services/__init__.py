@@ -1,4 +1,4 @@
-"""Real parts for tests and pages: servers on loopback, a browser, a load burst.
+"""Real parts for tests and pages: servers on loopback, and a browser.
 
 Each service module has the same shape: ``running(...)`` is a context manager
 that starts the service, yields a handle with what a client needs (``.url``
@@ -11,6 +11,5 @@ for a server), and always stops it; a missing program raises
 * :mod:`.chromium` — headless Chromium;
 * :mod:`.commands` — any server command on a free port (``flask run``,
   gunicorn), and plain HTTP helpers;
-* :mod:`.load` — a bounded burst of concurrent requests;
 * :mod:`.plugin` — all of them as pytest fixtures, once per test process.
 """

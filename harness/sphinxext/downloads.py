@@ -95,7 +95,7 @@ class ExampleFolder(SphinxDirective):
         paragraph = nodes.paragraph()
         paragraph += nodes.Text("You work in the folder ")
         paragraph += nodes.literal(text=f"examples/{slug}/")
-        paragraph += nodes.Text(f" ({len(files)} files): ")
+        paragraph += nodes.Text(f" ({len(files)} file{'s' * (len(files) != 1)}): ")
         paragraph += nodes.reference(
             "", f"download {top}.zip", refuri=f"{up}{OUTPUT}/{slug}.zip", internal=False
         )
