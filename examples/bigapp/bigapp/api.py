@@ -15,8 +15,12 @@ SHELF = {"name": text(80)}
 BOOK = {"title": text(200), "year": integer(-3000, 3000), "shelf_id": integer(1, MAX_INT)}
 
 
-def get_or_404(model, id):
-    found = db.session.get(model, id)
+def get_or_404(model, id, lock=False):
+    """The row, or a 404; ``lock=True`` holds it until the request's transaction ends."""
+    # Locked, a second PATCH or DELETE of the same row waits for the first to commit,
+    # then finds the row as the first left it: updated, or gone (a 404). On SQLite, a
+    # writing request holds the write lock already (see db.py).
+    found = db.session.get(model, id, with_for_update=lock)
     if found is None:
         abort(404, f"There is no {model.__tablename__} {id}.")
     return found
@@ -61,7 +65,7 @@ class BookItem(MethodView):
         return get_or_404(Book, book_id).to_json()
 
     def patch(self, book_id):
-        book = get_or_404(Book, book_id)
+        book = get_or_404(Book, book_id, lock=True)
         fields = check(json_object(), BOOK, partial=True)
         check_shelf(fields)
         for name, value in fields.items():
@@ -70,7 +74,7 @@ class BookItem(MethodView):
         return book.to_json()
 
     def delete(self, book_id):
-        db.session.delete(get_or_404(Book, book_id))
+        db.session.delete(get_or_404(Book, book_id, lock=True))
         db.session.commit()
         return "", 204
 

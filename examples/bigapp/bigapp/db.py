@@ -27,7 +27,9 @@ class Database:
     def session(self) -> Session:
         """The session of the current app context, opened on first use."""
         if "db_session" not in g:
-            g.db_session = Session(self.engine)
+            # expire_on_commit=False: after a commit, the objects keep what this request
+            # wrote, so the answer needs no second transaction that might find them gone.
+            g.db_session = Session(self.engine, expire_on_commit=False)
         return g.db_session
 
     def close_session(self, exception=None):

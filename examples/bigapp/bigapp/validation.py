@@ -1,8 +1,11 @@
 """Check a JSON body before it reaches the database: bad input is a 4xx, never a 500."""
 
+import re
+
 from flask import abort, request
 
 MAX_INT = 2**31 - 1  # PostgreSQL's integer: a bigger number would be a database error
+SURROGATE = re.compile("[\ud800-\udfff]")  # half of a UTF-16 pair, never a character
 
 
 class Invalid(Exception):
@@ -14,13 +17,38 @@ class Invalid(Exception):
 
 
 def json_object():
-    """The request's JSON object: 415 if the body is not JSON, 400 if it is no object."""
+    """The request's JSON object: 415 if the body is not JSON, 400 if it is no object of text."""
     if not request.is_json:
         abort(415, "The body must be JSON, sent as Content-Type: application/json.")
-    data = request.get_json(silent=True)  # broken JSON is None: the same answer as a list
+    try:
+        data = request.get_json(silent=True)  # broken JSON is None: the same answer as a list
+    except RecursionError:  # [[[[... nested deeper than Python's parser goes
+        data = None
     if not isinstance(data, dict):
         abort(400, "The body must be a JSON object.")
+    if not is_text(data):
+        abort(400, "Text in the body must be valid Unicode: no lone surrogates.")
     return data
+
+
+def is_text(data):
+    """Whether every string in ``data``, keys too, is valid Unicode that a database can store.
+
+    A body may hold half of a UTF-16 pair, escaped ("\\ud800") or as raw bytes. Python's
+    json module decodes either to a lone surrogate, which cannot be encoded as UTF-8.
+    """
+    values = [data]
+    while values:  # a loop, not recursion: a body may be nested hundreds deep
+        value = values.pop()
+        if isinstance(value, str):
+            if SURROGATE.search(value):
+                return False
+        elif isinstance(value, dict):
+            values.extend(value.keys())
+            values.extend(value.values())
+        elif isinstance(value, list):
+            values.extend(value)
+    return True
 
 
 def check(data, schema, partial=False):

@@ -83,3 +83,47 @@ def test_a_duplicate_shelf_is_a_conflict_and_adds_nothing(client, seeded, rows):
 def test_a_405_lists_the_allowed_methods(client):
     allowed = client.put("/api/books/1").headers["Allow"].split(", ")
     assert sorted(allowed) == ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH"]
+
+
+# Hostile JSON: text that is not Unicode, and nesting deeper than Python's parser goes.
+# Each body is sent as raw bytes, the way an attacker sends it.
+SURROGATE_ESCAPE = rb'"\ud800"'  # a lone surrogate, written as a JSON escape
+SURROGATE_BYTES = b'"\xed\xa0\x80"'  # the same code point, encoded as UTF-8 bytes
+
+
+@pytest.mark.parametrize("surrogate", [SURROGATE_ESCAPE, SURROGATE_BYTES], ids=["escape", "bytes"])
+@pytest.mark.parametrize(
+    ("method", "url", "body"),
+    [
+        ("post", "/api/shelves", b'{"name": %s}'),
+        ("post", "/api/books", b'{"title": %s, "year": 1965, "shelf_id": 1}'),
+        ("patch", "/api/books/1", b'{"title": %s}'),
+        ("patch", "/api/books/1", b'{%s: "Dune"}'),  # in a key, too
+        ("patch", "/api/books/1", b'{"title": [%s]}'),  # and deeper in the body
+    ],
+)
+def test_a_lone_surrogate_is_a_400_and_writes_nothing(client, seeded, rows, surrogate, method,
+                                                      url, body):  # fmt: skip
+    response = getattr(client, method)(url, data=body % surrogate, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json["message"] == "Text in the body must be valid Unicode: no lone surrogates."
+    assert (rows(Shelf), rows(Book)) == (2, 3)
+    assert client.get("/api/books/1").json["title"] == "Middlemarch"
+
+
+@pytest.mark.parametrize("body", [b"[" * 5000, b'{"a":' * 3000, b"[" * 5000 + b"]" * 5000])
+@pytest.mark.parametrize(
+    ("method", "url"), [("post", "/api/shelves"), ("post", "/api/books"), ("patch", "/api/books/1")]
+)
+def test_json_nested_too_deep_is_a_400(client, seeded, rows, method, url, body):
+    response = getattr(client, method)(url, data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json["message"] == "The body must be a JSON object."
+    assert (rows(Shelf), rows(Book)) == (2, 3)
+
+
+def test_nesting_python_can_parse_is_checked_like_any_value(client, seeded):
+    title = b"[" * 500 + b'"Dune"' + b"]" * 500
+    body = b'{"title": %s, "year": 1965, "shelf_id": 1}' % title
+    response = client.post("/api/books", data=body, content_type="application/json")
+    assert response.json["fields"] == {"title": "must be a string"}
