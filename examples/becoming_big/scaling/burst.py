@@ -1,24 +1,28 @@
 """Send many HTTP requests at once, from a pool of threads, with the standard library only.
 
     statuses, seconds = burst([(url, body), ...], concurrency=50)
+    statuses = race([(method, url, body), ...])
 
-Each request is a POST of ``body`` as JSON, or a GET when ``body`` is None.
-``burst`` returns every status code, in the order of the requests, and how
-many seconds the whole burst took. An HTTP error is a status like any other:
-it is counted, not raised.
+Each request of a burst is a POST of ``body`` as JSON, or a GET when ``body``
+is None. ``burst`` returns every status code, in the order of the requests, and
+how many seconds the whole burst took. ``race`` sends a few requests, of any
+method, at the same moment: one thread each, released together. An HTTP error
+is a status like any other: it is counted, not raised.
 """
 
 import json
+import threading
 import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 
-def send(url, body=None, timeout=30):
-    """One request: its status code."""
+def send(url, body=None, timeout=30, method=None):
+    """One request (a POST, a GET without a body, or ``method``): its status code."""
     data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(url, data, {"Content-Type": "application/json"})
+    headers = {"Content-Type": "application/json"}
+    request = urllib.request.Request(url, data, headers, method=method)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             response.read()
@@ -34,3 +38,16 @@ def burst(requests, concurrency):
     with ThreadPoolExecutor(concurrency) as pool:
         statuses = list(pool.map(lambda request: send(*request), requests))
     return statuses, time.perf_counter() - start
+
+
+def race(requests, timeout=30):
+    """Send every (method, url, body) at the same moment, one thread each: the statuses."""
+    start = threading.Barrier(len(requests), timeout=timeout)
+
+    def go(request):
+        method, url, body = request
+        start.wait()  # no thread sends before every thread is ready
+        return send(url, body, timeout, method)
+
+    with ThreadPoolExecutor(len(requests)) as pool:
+        return list(pool.map(go, requests))

@@ -17,6 +17,10 @@ def url():
     def echo():
         return request.json, 201
 
+    @app.route("/method", methods=["PATCH", "DELETE"])
+    def method():
+        return "", 200 if request.method == "PATCH" else 204
+
     @app.get("/together")
     def wait_for_the_others():
         together.wait()  # answers only once five requests are in flight at the same time
@@ -45,3 +49,14 @@ def test_the_requests_are_in_flight_at_the_same_time(example, url):
 
 def test_a_body_is_sent_as_json(example, url):
     assert example.module.send(url + "/echo", {"title": "Odes"}) == 201
+
+
+def test_a_race_sends_each_method_at_the_same_moment(example, url):
+    statuses = example.module.race([("GET", url + "/together", None)] * 5)
+    assert statuses == [200] * 5  # the server answers only once all five are in flight
+
+
+def test_a_race_keeps_the_order_and_the_methods(example, url):
+    requests = [("PATCH", url + "/method", {"year": 1}), ("DELETE", url + "/method", None),
+                ("POST", url + "/method", None)]  # fmt: skip
+    assert example.module.race(requests) == [200, 204, 405]
