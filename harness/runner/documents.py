@@ -17,6 +17,17 @@ from pathlib import Path
 
 from sybil import Document
 
+from .settings import read_settings
+
+
+def display_path(path: str | Path, root: Path | None = None) -> str:
+    """A path relative to ``root`` (the working directory) when it is below it, else absolute."""
+    path = Path(path).resolve()
+    try:
+        return str(path.relative_to((root or Path.cwd()).resolve()))
+    except ValueError:
+        return str(path)
+
 
 def module_name_for(path: Path, docs_root: Path) -> str:
     """A top-level module name for a page: ``becoming-big/hooks.md`` -> ``becoming_big_hooks``.
@@ -48,6 +59,7 @@ class PageDocument(Document):
         self.module.__file__ = path
         self.module.__spec__ = importlib.machinery.ModuleSpec(name, None, origin=path)
         self.namespace = self.module.__dict__
+        self.settings = read_settings(text, display_path(path))
 
     def enter(self) -> None:
         sys.modules[self.module.__name__] = self.module

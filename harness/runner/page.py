@@ -3,20 +3,24 @@
 See the README's "Writing a page" for what a page may use. A page is one
 story: the fixture is module-scoped, so all the blocks of a page share one
 ``page``, and what the page entered is closed after its last block, even when
-a block failed.
+a block failed. Around the page the fixture also seeds :mod:`random`, freezes
+the clock if the page asks (:mod:`.settings`), and fails the page if it left a
+thread, a process or a listening socket behind (:mod:`.leaks`).
 """
 
 from __future__ import annotations
 
+import random
 from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 import pytest
 
 from .documents import PageDocument
 from .examples import ExampleFolders
+from .leaks import Snapshot, left_behind
+from .parsers import display_path
 
 
 @dataclass
@@ -28,6 +32,7 @@ class Page:
     folders: ExampleFolders
     request: pytest.FixtureRequest
     resources: ExitStack = field(default_factory=ExitStack)
+    before: Snapshot = field(default_factory=Snapshot.take)
 
     def enter_context(self, manager: AbstractContextManager):
         """Enter ``manager`` (a server, say) and keep it open until the page ends."""
@@ -51,24 +56,13 @@ class Page:
             if optional:
                 return None
             raise
+        finally:
+            # What a session-wide service starts lives on for later pages: not a leak.
+            self.before.allow(Snapshot.take())
 
     @property
     def path(self) -> Path:
         return Path(self.document.path)
-
-    @cached_property
-    def app(self):
-        """A Flask app named after the page, in testing mode, with a throwaway instance folder."""
-        from flask import Flask
-
-        app = Flask(self.document.module.__name__, instance_path=str(self.tmp_path / "instance"))
-        app.config.update(TESTING=True, SECRET_KEY="a key for this page only")
-        return app
-
-    @cached_property
-    def client(self):
-        """A test client for :attr:`app`."""
-        return self.app.test_client()
 
 
 @pytest.fixture(scope="module")
@@ -76,11 +70,26 @@ def page(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     """The running page: requested by every block of a page."""
     (document,) = request.node.documents
     folders = ExampleFolders()
+    random.seed(document.module.__name__)  # the same "random" output on every run
     document.enter()
     try:
         page = Page(document, tmp_path_factory.mktemp(Path(document.path).stem), folders, request)
         with page.resources:
+            if document.settings.freeze_time is not None:
+                import time_machine
+
+                frozen = time_machine.travel(document.settings.freeze_time, tick=False)
+                page.resources.enter_context(frozen)
             yield page
     finally:
         folders.close()
         document.leave()
+    leftovers = left_behind(page.before)
+    if leftovers.described:
+        leftovers.stop_processes()
+        pytest.fail(
+            f"{display_path(document.path, request.config.rootpath)}: the page left running "
+            f"after its last block: {', '.join(leftovers.described)}. Stop what a page starts, "
+            "for example with page.enter_context() or page.resources.callback().",
+            pytrace=False,
+        )

@@ -35,7 +35,7 @@ from sybil.parsers.myst import lexers as myst
 from sybil.parsers.rest import lexers as rest
 
 from ..blocks import EXECUTED, RUN_AS_SESSION, Block, first_line
-from .documents import document_type
+from .documents import display_path, document_type
 
 #: Expected output may elide volatile parts (addresses, paths) with "...".
 DOCTEST_FLAGS = doctest.ELLIPSIS
@@ -48,15 +48,6 @@ class PageError(ValueError):
         super().__init__(
             f"{display_path(document.path)}, line {line_of(document, position)}: {message}"
         )
-
-
-def display_path(path: str | Path, root: Path | None = None) -> str:
-    """A path relative to ``root`` (the working directory) when it is below it, else absolute."""
-    path = Path(path).resolve()
-    try:
-        return str(path.relative_to((root or Path.cwd()).resolve()))
-    except ValueError:
-        return str(path)
 
 
 def line_of(document: Document, position: int) -> int:

@@ -18,8 +18,9 @@ from sybil.integration.pytest import SybilFile, SybilItem
 
 from . import reports
 from .examples import ExampleFolders
+from .limits import time_limit
 from .page import page
-from .parsers import BlockRegion, PageError, display_path, make_sybil
+from .parsers import BlockRegion, display_path, make_sybil
 from .pytest_private import GcWarningTraceback, requested_fixtures
 
 __all__ = ["page", "use_example"]
@@ -45,6 +46,15 @@ class PageItem(GcWarningTraceback, SybilItem):
         for name, value in requested_fixtures(self).items():
             self.example.namespace.setdefault(name, value)
 
+    def runtest(self) -> None:
+        block = self.block
+        seconds = self.example.document.settings.block_timeout or float(
+            self.config.getini("block_timeout")
+        )
+        what = "this block" if block is None else f"the block at line {block.line}"
+        with time_limit(seconds, what):
+            super().runtest()
+
     @property
     def block(self):
         region = self.example.region
@@ -59,7 +69,7 @@ class PageFile(SybilFile):
         for sybil in self.sybils:
             try:
                 document = sybil.parse(self.path)
-            except (PageError, ValueError) as error:
+            except ValueError as error:  # PageError, SettingError, a name that shadows
                 raise self.CollectError(str(error)) from None
             self.documents.append(document)
             for example in document.examples():
@@ -68,6 +78,11 @@ class PageFile(SybilFile):
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("pages", "folder of the pages whose Python blocks are executed", default="docs")
+    parser.addini(
+        "block_timeout",
+        "seconds a page block may run; a page sets its own with '% block-timeout: N'",
+        default="60",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -104,6 +119,10 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     if block is None:  # not a page, or a skip instruction rather than a block
         return report
     page = display_path(block.path, item.config.rootpath)
+    if call.when == "teardown":
+        # After the last block: the page's own teardown (something it left running).
+        # Its message names the page; the block's count and header do not change.
+        return report
     outcome = reports.BlockOutcome(page, block.line, block.invisible, report.outcome)
     report.user_properties.append((reports.BLOCK_PROPERTY, outcome.as_property()))
     if report.skipped and isinstance(report.longrepr, tuple):

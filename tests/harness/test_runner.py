@@ -85,7 +85,7 @@ def run(tmp_path_factory) -> Run:
             "-p",
             "no:cacheprovider",
             "-v",
-            "-rfs",
+            "-rfEs",
             "--continue-on-collection-errors",
             "docs",
         ],  # fmt: skip
@@ -298,8 +298,8 @@ FIRST = page(
     >>> import os
     >>> os.path.relpath(app.root_path, page.path.parent)
     '.'
-    >>> page.app.name, page.client.get("/nothing-here").status_code
-    ('first', 404)
+    >>> app.test_client().get("/nothing-here").status_code
+    404
     ```
     """,
 )
@@ -541,6 +541,120 @@ def test_restructuredtext_pages_run_code_blocks_and_doctest_paragraphs(run):
     assert run.outcomes(LEGACY) == {"passed": 3}
 
 
+# --- a page that hangs, leaks, or depends on the clock -----------------------------------------
+
+HANGS = page(
+    "hangs.md",
+    """
+    # Hangs
+
+    % block-timeout: 1
+
+    ```python
+    import socket
+
+    waiting = socket.create_server(("127.0.0.1", 0))
+    waiting.accept()  # nobody ever connects
+    ```
+
+    ```python
+    waiting.close()
+    ```
+    """,
+)
+
+
+def test_a_block_that_hangs_fails_after_the_pages_time_limit(run):
+    assert run.outcomes(HANGS) == {"failed": 1, "passed": 1}
+    run.has(
+        "docs/hangs.md, line 9: this block failed",
+        "  the block starts at line 5: import socket",
+        "*BlockTimeout: the block at line 5 ran longer than 1 s*",
+    )
+
+
+LEAKS = page(
+    "leaks.md",
+    """
+    # Leaks
+
+    ```python
+    import subprocess
+    import threading
+    from http.server import HTTPServer, SimpleHTTPRequestHandler
+
+    server = HTTPServer(("127.0.0.1", 0), SimpleHTTPRequestHandler)
+    threading.Thread(target=server.serve_forever, name="forgotten server", daemon=True).start()
+    sleeper = subprocess.Popen(["sleep", "30"])
+    ```
+    """,
+)
+
+
+def test_a_page_that_leaves_a_thread_a_process_or_a_socket_behind_fails(run):
+    assert run.outcomes(LEAKS) == {"passed": 1}
+    run.has(
+        "*ERROR at teardown of leaks.md line=3*",
+        "docs/leaks.md: the page left running after its last block: thread 'forgotten server', "
+        "process * (sleep 30), a socket listening on 127.0.0.1:*",
+    )
+    run.has("ERROR docs/leaks.md::line:3,column:1 - Failed: docs/leaks.md: the page left*")
+
+
+MISSING = page(
+    "missing.md",
+    """
+    # Missing
+
+    ```pycon
+    >>> from a_module_nobody_wrote import app
+    ```
+    """,
+)
+
+
+def test_an_example_that_fails_to_import_names_the_page_and_line(run):
+    assert run.outcomes(MISSING) == {"failed": 1}
+    run.has(
+        "docs/missing.md, line 4: this block failed",
+        "*ModuleNotFoundError: No module named 'a_module_nobody_wrote'",
+    )
+
+
+CLOCK = page(
+    "clock.md",
+    """
+    # Clock
+
+    % freeze-time: 2026-01-01T09:30:00+00:00
+
+    ```pycon
+    >>> import random, time
+    >>> from datetime import datetime, timezone
+    >>> datetime.now(timezone.utc).isoformat()
+    '2026-01-01T09:30:00+00:00'
+    >>> time.time()
+    1767259800.0
+    >>> random.random()
+    0.6210965477498296
+    ```
+    """,
+)
+
+
+def test_time_and_randomness_are_frozen_so_their_output_is_the_same_on_every_run(run):
+    assert run.outcomes(CLOCK) == {"passed": 5}
+
+
+BAD_SETTING = page("bad-setting.md", "# Bad\n\n% block-timeout: soon\n\n```python\nx = 1\n```\n")
+
+
+def test_a_setting_that_cannot_be_read_names_the_page_and_line(run):
+    assert run.collection_error(BAD_SETTING) == (
+        "docs/bad-setting.md, line 3: 'block-timeout: soon' is not a number of seconds"
+    )
+
+
 # --- the summary of the run ------------------------------------------------------------------
 
 
@@ -548,6 +662,6 @@ def test_the_run_ends_with_the_blocks_summary(run):
     # Every page above that was collected: blocks, not doctest examples, are
     # counted; the failed setup block of broken-setup.md is counted apart.
     run.has(
-        "pages: 15 pages, 22 Python blocks: 14 executed, 2 skipped with a reason, "
-        "6 failed (+4 invisible setup blocks, 1 failed)"
+        "pages: 19 pages, 27 Python blocks: 17 executed, 2 skipped with a reason, "
+        "8 failed (+4 invisible setup blocks, 1 failed)"
     )
