@@ -31,6 +31,7 @@ PAGES = {
         samples
         included
         folder
+        missing-include
         ```
         """,
     "unexecuted.md": """
@@ -78,6 +79,17 @@ PAGES = {
     # Sybil executes the blocks of a page, not of what the page pulls in.
     "included.md": "# Included\n\n```{include} ../snippet.md\n```\n",
     "folder.md": "# Folder\n\n```{example-folder} foreword/flask_is_an_example\n```\n",
+    # A file that is not there, and lines that a file does not have.
+    "missing-include.md": """
+        # Missing
+
+        ```{literalinclude} ../no_such_example.py
+        ```
+
+        ```{literalinclude} ../three_lines.txt
+        :lines: 40-50
+        ```
+        """,
 }
 
 
@@ -88,6 +100,7 @@ def site(tmp_path_factory):
     docs = folder / "docs"
     docs.mkdir()
     (folder / "snippet.md").write_text("```python\nnot_run = True\n```\n", encoding="utf-8")
+    (folder / "three_lines.txt").write_text("one\ntwo\nthree\n", encoding="utf-8")
     for name, text in PAGES.items():
         (docs / name).write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
     return folder, build_site(docs, folder / "html", "-W", "-n")
@@ -154,8 +167,20 @@ def test_a_python_block_from_another_file_fails_the_build(site):
     assert warnings[0].endswith("[harness.unexecuted]")
 
 
+def test_a_missing_file_or_line_range_fails_the_build_naming_page_and_line(site):
+    page = site[0] / "docs" / "missing-include.md"
+    warnings = warnings_of(site[1], "missing-include.md")
+    assert any(
+        w.startswith(f"{page}:3: WARNING: Include file ") and "no_such_example.py" in w
+        for w in warnings
+    ), warnings
+    assert any(
+        ":6: WARNING: line number spec is out of range(1-3): '40-50'" in w for w in warnings
+    ), warnings
+
+
 def test_nothing_else_warns(site):
-    pages = ["unexecuted.md", "wrong-reference.md", "snippet.md"]
+    pages = ["unexecuted.md", "wrong-reference.md", "snippet.md", "missing-include.md"]
     others = [w for w in warnings_of(site[1]) if not any(p in w for p in pages)]
     assert others == []
 
