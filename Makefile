@@ -23,7 +23,7 @@ HOST     ?= 127.0.0.1
 PORT     ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help html test lint serve clean venv bench
+.PHONY: help html test lint serve clean venv bench update-outputs
 
 help: ## List the targets (this message)
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-6s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -47,6 +47,10 @@ ifdef PAGE
 else
 	$(PYTEST) $(XDIST) $(ARGS)
 endif
+
+# One process (no xdist): the pages are rewritten where they ran, and the diff is printed here.
+update-outputs: $(STAMP) ## Rewrite stale doctest outputs from what runs (PAGE=docs/x.md for one page); prints a diff
+	-$(PYTEST) -p no:xdist --update-outputs -q $(or $(PAGE),docs) $(ARGS)
 
 lint: $(STAMP) ## Check the Python files (engine, examples, tests, configuration) with ruff
 	$(PY) -m ruff check .

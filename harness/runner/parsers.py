@@ -26,7 +26,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sybil import Document, Region, Sybil
-from sybil.evaluators.doctest import DocTestEvaluator
 from sybil.evaluators.python import PythonEvaluator
 from sybil.evaluators.skip import Skipper
 from sybil.parsers.abstract.doctest import DocTestStringParser
@@ -36,6 +35,7 @@ from sybil.parsers.rest import lexers as rest
 
 from ..blocks import EXECUTED, RUN_AS_SESSION, Block, first_line
 from .documents import display_path, document_type
+from .outputs import RecordingEvaluator
 
 #: Expected output may elide volatile parts (addresses, paths) with "...".
 DOCTEST_FLAGS = doctest.ELLIPSIS
@@ -74,7 +74,7 @@ class PythonBlockParser:
     def __init__(self, visible: Iterable, invisible: Iterable) -> None:
         self.lexers = [(lexer, False) for lexer in visible] + [(lexer, True) for lexer in invisible]
         self.code_evaluator = PythonEvaluator()
-        self.doctest_parser = DocTestStringParser(DocTestEvaluator(DOCTEST_FLAGS))
+        self.doctest_parser = DocTestStringParser(RecordingEvaluator(DOCTEST_FLAGS))
 
     def __call__(self, document: Document) -> Iterator[Region]:
         for lexer, invisible in self.lexers:
@@ -119,7 +119,7 @@ class RestDocTestParagraphParser:
 
     def __init__(self, claimed_by: Iterable) -> None:
         self.claimed_by = list(claimed_by)
-        self.doctest_parser = DocTestStringParser(DocTestEvaluator(DOCTEST_FLAGS))
+        self.doctest_parser = DocTestStringParser(RecordingEvaluator(DOCTEST_FLAGS))
 
     def __call__(self, document: Document) -> Iterator[Region]:
         claimed = [(r.start, r.end) for lexer in self.claimed_by for r in lexer(document)]

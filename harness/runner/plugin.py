@@ -16,7 +16,7 @@ import pytest
 from sybil.example import SybilFailure
 from sybil.integration.pytest import SybilFile, SybilItem
 
-from . import reports
+from . import outputs, reports
 from .examples import ExampleFolders
 from .limits import time_limit
 from .page import page
@@ -78,6 +78,12 @@ class PageFile(SybilFile):
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("pages", "folder of the pages whose Python blocks are executed", default="docs")
+    parser.addoption(
+        "--update-outputs",
+        action="store_true",
+        help="rewrite the expected output of failing doctest examples from what they print "
+        "(make update-outputs); prints a diff of each page changed",
+    )
     parser.addini(
         "block_timeout",
         "seconds a page block may run; a page sets its own with '% block-timeout: N'",
@@ -129,6 +135,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
         # Point at the page, not at the line of pytest that raised the skip.
         report.longrepr = (page, block.line, report.longrepr[2])
     elif report.failed:
+        if call.when == "call" and item.config.getoption("update_outputs"):
+            _record_output(item)
         line = item.example.line
         inner = report.longrepr
         if call.excinfo is not None and not isinstance(call.excinfo.value, SybilFailure):
@@ -144,6 +152,26 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
         header = reports.failure_header(page, line, block.line, block.first_line)
         report.longrepr = reports.PageBlockFailure(header, inner)
     return report
+
+
+EDITS = pytest.StashKey[dict]()
+
+
+def _record_output(item: PageItem) -> None:
+    region = item.example.region
+    edit = outputs.edit_for(item.example.document.text, region.start, region.parsed)
+    if edit is not None:
+        item.config.stash.setdefault(EDITS, {}).setdefault(item.example.path, []).append(edit)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """With --update-outputs: rewrite each page that has edits, and print its diff."""
+    edits = session.config.stash.get(EDITS, {})
+    writer = session.config.get_terminal_writer()
+    for path, page_edits in sorted(edits.items()):
+        writer.line(outputs.apply(Path(path), page_edits, session.config.rootpath))
+    if edits:
+        writer.line(f"--update-outputs: {len(edits)} page(s) rewritten; review the diff above")
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:

@@ -3,11 +3,25 @@
 import os
 import time
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from . import api, api_tokens, auth, db, errors, profile, register, reset, roles
+from . import (
+    api,
+    api_tokens,
+    auth,
+    changes,
+    db,
+    errors,
+    headers,
+    mail,
+    profile,
+    register,
+    reset,
+    roles,
+)
 
 csrf = CSRFProtect()
 
@@ -17,19 +31,28 @@ def create_app(test_config=None):
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_mapping(
         DATABASE=os.path.join(app.instance_path, "accounts.sqlite"),
-        PASSWORD_METHOD="scrypt:32768:8:1",  # Werkzeug's default in 3.1
-        MAIL_SERVER=None,  # None: mail is written to the log instead
+        # Where the site is reached: mail links start with it, and requests for
+        # any other host get a 400 (TRUSTED_HOSTS, when it is not set).
+        PUBLIC_URL="http://localhost:5000",
+        TRUSTED_HOSTS=None,
+        PASSWORD_METHOD="scrypt:131072:8:1",  # OWASP's minimum for scrypt: N=2**17, r=8, p=1
+        MAIL_SERVER=None,  # None: `flask send-mail` refuses to run without --print
         MAIL_PORT=25,
         MAIL_FROM="accounts@localhost",
+        MAIL_MAX_ATTEMPTS=5,
         ACTIVATION_MAX_AGE=24 * 3600,
         RESET_MAX_AGE=3600,
+        EMAIL_CHANGE_MAX_AGE=3600,
         API_TOKEN_DAYS=30,
         LOCKOUT_FAILURES=5,
         LOCKOUT_SECONDS=15 * 60,
+        CLIENT_LIMIT=(20, 60),  # form posts per client address, per form, per minute
+        ADDRESS_MAIL_LIMIT=(3, 3600),  # mails an anonymous request may cause, per hour
         CLOCK=time.time,  # tests and pages move time forward with their own clock
         SESSION_COOKIE_SECURE=True,
         SESSION_COOKIE_SAMESITE="Lax",
-        PERMANENT_SESSION_LIFETIME=timedelta(days=30),  # "remember me"
+        LOGIN_LIFETIME=12 * 3600,  # seconds a session lasts without "remember me"
+        PERMANENT_SESSION_LIFETIME=timedelta(days=30),  # with it
         MAX_CONTENT_LENGTH=16 * 1024,
     )
     if test_config is None:
@@ -39,11 +62,14 @@ def create_app(test_config=None):
         app.config.from_mapping(test_config)
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError(f"set SECRET_KEY in {app.instance_path}/config.py")
+    if app.config["TRUSTED_HOSTS"] is None:
+        app.config["TRUSTED_HOSTS"] = [urlsplit(app.config["PUBLIC_URL"]).hostname]
 
-    csrf.init_app(app)
-    csrf.exempt(api.bp)  # the API never reads the session, and its views only read
+    csrf.init_app(app)  # every POST, the API's included: nothing is exempt
     db.init_app(app)
     errors.init_app(app)
-    for module in (auth, register, reset, profile, roles, api_tokens, api):
+    headers.init_app(app)
+    app.cli.add_command(mail.send_mail_command)
+    for module in (auth, register, reset, changes, profile, roles, api_tokens, api):
         app.register_blueprint(module.bp)
     return app

@@ -2,8 +2,9 @@
 
 from flask import Blueprint, abort, request
 from werkzeug.datastructures import WWWAuthenticate
+from werkzeug.exceptions import TooManyRequests
 
-from . import api_tokens, db
+from . import api_tokens, db, throttle
 from .auth import Refused, check_credentials
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -24,6 +25,7 @@ def describe(user) -> dict:
 
 
 @bp.get("/basic/me")
+@throttle.per_client
 def basic_me():
     auth = request.authorization  # None when the header is missing or malformed
     if auth is None or auth.type != "basic":
@@ -32,7 +34,7 @@ def basic_me():
         user = check_credentials(auth.username or "", auth.password or "")
     except Refused as refused:
         if refused.status == 429:
-            abort(429, str(refused))
+            raise TooManyRequests(str(refused), retry_after=refused.retry_after) from None
         challenge("basic", str(refused))
     return describe(user)
 

@@ -26,6 +26,11 @@ def user_for(token: str):
     )
 
 
+def revoke_all(user_id: int) -> None:
+    """Every token of the user stops working: called when the password changes."""
+    db.write("UPDATE api_token SET revoked = 1 WHERE user_id = ?", user_id)
+
+
 @bp.post("")
 @login_required
 def create():
@@ -44,7 +49,7 @@ def create():
     ), 201
 
 
-@bp.post("/<int:token_id>/revoke")
+@bp.post(f"/<int(max={db.MAX_ID}):token_id>/revoke")
 @login_required
 def revoke(token_id):
     """Called by the account page's fetch(): JSON in the answer, CSRF token in a header."""

@@ -42,7 +42,7 @@ def users():
     return render_template("admin_users.html", users=rows.fetchall(), roles=ROLES)
 
 
-@bp.post("/users/<int:user_id>/roles")
+@bp.post(f"/users/<int(max={db.MAX_ID}):user_id>/roles")
 @role_required("admin")
 def grant(user_id):
     role = request.form.get("role")

@@ -3,6 +3,8 @@
 import re
 import unicodedata
 
+from .passwords import MAX_LENGTH, normalise
+
 # ASCII only, lower case: one spelling per address, and no look-alike letters.
 EMAIL = re.compile(r"[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63})+")
 
@@ -22,9 +24,14 @@ def email(value: str) -> str:
 
 
 def password(value: str, email: str) -> str:
-    if not 12 <= len(value) <= 128:
-        raise Invalid("Choose a password of 12 to 128 characters.")
-    if value.lower() == email:
+    """The password as the user typed it; its NFKC form is what gets hashed."""
+    normal = normalise(value)
+    if normal and normal.isspace():
+        raise Invalid("Choose a password that is not only spaces.")
+    # Counted with each run of spaces as one (ASVS 2.1.1), so padding does not count.
+    if len(re.sub(" +", " ", normal)) < 12 or len(normal) > MAX_LENGTH:
+        raise Invalid(f"Choose a password of 12 to {MAX_LENGTH} characters.")
+    if normal.lower() == email:
         raise Invalid("Choose a password that is not your email address.")
     return value
 

@@ -1,4 +1,7 @@
-"""Signed, salted, time-limited links (activation, password reset) with itsdangerous."""
+"""Signed, salted, time-limited links (activation, password reset, a new email address)
+with itsdangerous, and the address those links start with."""
+
+from urllib.parse import urlsplit
 
 from flask import abort, current_app
 from itsdangerous import BadSignature, SignatureExpired, TimestampSigner, URLSafeTimedSerializer
@@ -30,3 +33,16 @@ def read(purpose: str, token: str, max_age: int):
         abort(400, "This link has expired. Ask for a new one.")
     except BadSignature:
         abort(400, "This link is not valid. Check that you copied all of it.")
+
+
+def link(endpoint: str, purpose: str, data) -> str:
+    """A link for a mail: PUBLIC_URL, the endpoint's path, and the token in the query.
+
+    Never built from the request: its Host header is whatever the client sent.
+    The token goes in the query string, which an access log can leave out.
+    """
+    public = urlsplit(current_app.config["PUBLIC_URL"])
+    adapter = current_app.url_map.bind(
+        public.netloc, script_name=public.path or "/", url_scheme=public.scheme
+    )
+    return adapter.build(endpoint, {"token": make(purpose, data)}, force_external=True)

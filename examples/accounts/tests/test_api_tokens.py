@@ -70,3 +70,12 @@ def test_nobody_revokes_another_users_token(app, token, mailbox, snapshot):
     before = snapshot()
     assert eve.post("/tokens/1/revoke", headers={"X-CSRFToken": csrf_token(eve)}).status_code == 404
     assert snapshot()["api_token"] == before["api_token"]
+
+
+def test_a_password_reset_revokes_every_token(app, client, token, mailbox):
+    from accounts_testing import send_mail
+
+    submit(client, "/reset", {"email": "ada@example.com"})
+    send_mail(app)
+    submit(client, mailbox.link(to="ada@example.com"), {"password": "a brand new password"})
+    assert client.get("/api/me", headers=bearer(token)).status_code == 401

@@ -22,7 +22,7 @@ def test_sql_in_any_registration_field_is_data_not_code(client, mailbox, snapsho
     form = {"email": "eve@example.com", "display_name": "Eve", "password": PASSWORD}
     response = submit(client, "/register", {**form, field: SQL + form[field]})
     tables = snapshot()
-    assert sorted(tables) == ["api_token", "role", "user"]  # nothing dropped
+    assert sorted(tables) == ["api_token", "login_failure", "outbox", "role", "user"]
     if field == "email":
         assert response.status_code == 400
         assert tables["user"] == []
@@ -85,3 +85,20 @@ def test_oversized_fields_are_refused(client, snapshot, field, size):
     response = submit(client, "/register", {**form, field: value})
     assert response.status_code == 400
     assert snapshot()["user"] == []
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/tokens/9223372036854775807/revoke", 404),  # the largest SQLite integer
+        ("/tokens/9223372036854775808/revoke", 404),
+        ("/tokens/99999999999999999999999999/revoke", 404),
+        ("/admin/users/9223372036854775808/roles", 404),
+    ],
+)
+def test_an_id_beyond_64_bits_is_not_found_not_a_500(app, client, ada, mailbox, url, status):
+    new_user(client, mailbox, "grace@example.com", PASSWORD, name="Grace")
+    app.test_cli_runner().invoke(args=["admin", "grant", "grace@example.com", "admin"])
+    submit(client, "/login", {"email": "grace@example.com", "password": PASSWORD})
+    response = submit(client, url, {"role": "editor"})
+    assert response.status_code == status

@@ -15,13 +15,17 @@ def posted_urls(app) -> list[str]:
 
 def test_the_forms_are_the_ones_expected(app):
     assert posted_urls(app) == [
+        "/account/email",
+        "/account/email/confirm",
+        "/account/password",
+        "/activate",
         "/admin/users/1/roles",
         "/login",
         "/logout",
         "/profile",
         "/register",
         "/reset",
-        "/reset/1",
+        "/reset/new",
         "/tokens",
         "/tokens/1/revoke",
     ]

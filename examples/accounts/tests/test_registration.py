@@ -1,7 +1,7 @@
 """Registration: validated fields, and a duplicate email that reveals nothing on the page."""
 
 import pytest
-from accounts_testing import PASSWORD, submit
+from accounts_testing import PASSWORD, send_mail, submit
 
 
 def main(response) -> str:
@@ -21,6 +21,7 @@ def test_a_new_account_is_inactive_until_its_link_is_opened(client, mailbox, sna
     (user,) = snapshot()["user"]
     assert user[1:3] == ("grace@example.com", "Grace")
     assert user[4] == 0  # active
+    send_mail(client.application)
     assert mailbox.last(to="grace@example.com")["Subject"] == "Activate your account"
 
 
@@ -32,6 +33,7 @@ def test_a_duplicate_email_gets_the_same_page_and_only_its_owner_is_told(
     taken = register(client, email="ADA@example.com ")
     assert taken.status_code == fresh.status_code == 200
     assert main(taken) == main(fresh).replace("grace@", "ada@")
+    send_mail(client.application)
     assert mailbox.last(to="ada@example.com")["Subject"] == "You already have an account"
     assert snapshot()["user"][0] == before["user"][0]  # Ada's row: untouched
 
@@ -41,6 +43,10 @@ def test_a_duplicate_email_gets_the_same_page_and_only_its_owner_is_told(
     [
         ({"email": "not an address"}, "Enter an email address such as ada@example.com."),
         ({"email": "ada@localhost"}, "Enter an email address such as ada@example.com."),
+        (  # a header smuggled into the mail (SMTP injection)
+            {"email": "ada@example.com\r\nBcc: eve@example.com"},
+            "Enter an email address such as ada@example.com.",
+        ),
         ({"display_name": "   "}, "Choose a display name of 1 to 50 characters."),
         ({"display_name": "A" * 51}, "Choose a display name of 1 to 50 characters."),
         ({"display_name": "Ada\u202eevil"}, "A display name cannot contain control characters."),

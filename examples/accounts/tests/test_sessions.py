@@ -1,7 +1,7 @@
 """Session login: same answer for every failure, remember-me, no fixation, local next only."""
 
 import pytest
-from accounts_testing import PASSWORD, submit
+from accounts_testing import PASSWORD, send_mail, submit
 
 
 def login(client, **fields):
@@ -58,7 +58,7 @@ def test_nothing_planted_before_login_survives_it(app, client, ada):
     login(client)
     with client.session_transaction() as session:
         assert "planted" not in session
-        assert sorted(session) == ["_permanent", "auth", "user_id"]
+        assert sorted(session) == ["_permanent", "auth", "since", "user_id"]
     assert client.get_cookie("session").value != before
 
 
@@ -83,6 +83,41 @@ def test_a_password_change_ends_every_other_session(app, client, ada, mailbox):
     login(client)
     other = app.test_client()
     submit(other, "/reset", {"email": ada})
+    send_mail(app)
     link = mailbox.link(to=ada)
     submit(other, link, {"password": "a brand new password"})
+    assert client.get("/").status_code == 302
+
+
+def test_a_cookie_copied_before_logout_is_refused_after_it(client, ada):
+    login(client)
+    copied = client.get_cookie("session").value
+    submit(client, "/logout", {})
+    client.set_cookie("session", copied)
+    assert client.get("/").status_code == 302
+
+
+def test_logging_out_ends_the_other_sessions_too(app, client, ada):
+    """The server-side revocation is per user: one logout ends every session."""
+    login(client)
+    other = app.test_client()
+    login(other)
+    submit(client, "/logout", {})
+    assert other.get("/").status_code == 302
+
+
+def test_without_remember_me_a_session_ends_after_twelve_hours(client, ada, clock):
+    login(client)
+    clock.advance(12 * 3600 - 1)
+    assert client.get("/").status_code == 200
+    clock.advance(2)
+    assert client.get("/").status_code == 302
+
+
+def test_a_remembered_session_ends_after_thirty_days_even_in_daily_use(client, ada, clock):
+    login(client, remember="yes")
+    for _ in range(29):
+        clock.advance(24 * 3600)
+        assert client.get("/").status_code == 200
+    clock.advance(24 * 3600 + 1)
     assert client.get("/").status_code == 302
