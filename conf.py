@@ -4,6 +4,8 @@ Build with `make html` (which runs `sphinx-build -c . docs _build/html`).
 """
 
 import importlib.metadata
+import os
+from urllib.parse import urlsplit
 
 from harness import DOCS
 
@@ -20,6 +22,10 @@ extensions = [
     "sphinx.ext.intersphinx",
     "sphinx_copybutton",
     "sphinx_design",
+    # Pictures: Graphviz's dot (Debian's graphviz) draws docs/_diagrams/*.dot at build time.
+    "sphinx.ext.graphviz",
+    # The 404 page (sphinx-notfound-page), its links good at any depth.
+    "notfound.extension",
     # The engine's build side (harness/sphinxext): the build fails on a block shown
     # as Python that the page runner does not execute, and the API page shows
     # Flask's docstrings without their unexecuted code samples.
@@ -62,3 +68,38 @@ html_static_path = []
 copybutton_prompt_text = r">>> |\.\.\. |\$ "
 copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True
+
+# --- Where the guide lives, and what sits around its pages --------------------------------
+# The guide has no public address yet. REPOSITORY_URL is the one setting for its
+# repository: each page's "Edit this page" link opens the page's source there. The
+# site's own address (sitemap.xml, Open Graph, canonical links, llms.txt) is the one
+# Read the Docs gives (READTHEDOCS_CANONICAL_URL), or SITE_URL when built elsewhere.
+REPOSITORY_URL = "https://github.com/flask-every-example-runs/flask-every-example-runs"
+SITE_URL = "https://flask-every-example-runs.readthedocs.io/en/latest/"
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or SITE_URL
+html_logo = "docs/_static/logo.svg"
+html_favicon = "docs/_static/favicon.svg"
+html_theme_options = {
+    # "Edit this page": the source in the repository. "View this page": the source the
+    # site was built from, copied into the site (_sources/), so it works offline too.
+    "source_edit_link": REPOSITORY_URL + "/edit/main/docs/{filename}",
+    "top_of_page_buttons": ["view", "edit"],
+}
+html_context = {
+    # The description of Sphinx's own pages (index, search) and the 404 page.
+    "site_description": "A guide to Flask in which every example runs, and every output "
+    "shown is what Flask returned.",
+}
+
+# The 404 page: a server sends it for a missing address at any depth, so its links
+# start at the site's root path: "/" where make serve and the browser tests serve the
+# site, the path of Read the Docs' address there.
+notfound_urls_prefix = urlsplit(os.environ.get("READTHEDOCS_CANONICAL_URL", "/")).path
+notfound_context = {
+    "title": "Page not found",
+    "body": (
+        "<h1>Page not found</h1>\n<p>No page of this guide lives at this address. "
+        f'Start again from <a href="{notfound_urls_prefix}index.html">the contents</a>, '
+        "or search for what you were looking for.</p>"
+    ),
+}

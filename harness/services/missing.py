@@ -23,6 +23,7 @@ NEEDS = {
     "postgresql": (_postgres_bindir, "postgresql"),
     "redis": (lambda: shutil.which("redis-server"), "redis-server"),
     "chromium": (lambda: shutil.which("chromium"), "chromium"),
+    "graphviz": (lambda: shutil.which("dot"), "graphviz"),
 }
 
 

@@ -6,15 +6,39 @@
   unexecuted code samples;
 * :mod:`.downloads` — ``{example-folder}``: a page names its example folder,
   offered as a zip and as files to browse;
+* :mod:`.diagrams` — pictures drawn by Graphviz at build time, inlined as SVG
+  that follows the light or dark theme, each with its text alternative;
+* :mod:`.meta` — every page's meta description and Open Graph tags;
+* :mod:`.sitemap` — ``sitemap.xml``, whole after an incremental build too;
+* :mod:`.llms` — ``llms.txt`` and ``llms-full.txt``, the guide for assistants;
+* :mod:`.versions` — ``{verified-versions}``: the versions the examples ran
+  against, read from the environment at build time;
+* :mod:`.assets` — a page loads only the stylesheets and scripts it uses;
 * :mod:`.trial` — builds a small site with the guide's ``conf.py``, for the
   tests of these rules.
 """
 
-from . import checks, docstrings, downloads
+from . import (
+    assets,
+    checks,
+    diagrams,
+    docstrings,
+    downloads,
+    llms,
+    meta,
+    sitemap,
+    versions,
+)
 
 
 def setup(app):
     checks.setup(app)
     docstrings.setup(app)
     downloads.setup(app)
+    diagrams.setup(app)
+    meta.setup(app)
+    sitemap.setup(app)
+    llms.setup(app)
+    versions.setup(app)
+    assets.setup(app)
     return {"version": "2", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -87,7 +87,10 @@ class ExampleFolder(SphinxDirective):
             files = folder_files(slug)
         except FileNotFoundError as error:
             raise self.error(str(error)) from None
-        self.env.note_dependency(str(EXAMPLES / slug))
+        # Each file, not the folder: Sphinx reads a page again when a dependency is not a
+        # file, so a folder would have every page with a download re-read on every build.
+        for relative in files:
+            self.env.note_dependency(str(EXAMPLES / slug / relative))
         folders = self.env.__dict__.setdefault("harness_example_folders", {})
         folders.setdefault(slug, set()).add(self.env.docname)
         up = "../" * self.env.docname.count("/")
