@@ -23,7 +23,7 @@ HOST     ?= 127.0.0.1
 PORT     ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help html test lint serve clean venv bench update-outputs
+.PHONY: help html test lint serve clean venv bench update-outputs new-page
 
 help: ## List the targets (this message)
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-6s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -51,6 +51,9 @@ endif
 # One process (no xdist): the pages are rewritten where they ran, and the diff is printed here.
 update-outputs: $(STAMP) ## Rewrite stale doctest outputs from what runs (PAGE=docs/x.md for one page); prints a diff
 	-$(PYTEST) -p no:xdist --update-outputs -q $(or $(PAGE),docs) $(ARGS)
+
+new-page: $(STAMP) ## Start a page, its example folder and its test (NAME=becoming-big/caching TITLE="...")
+	$(PY) -m harness.scaffold $(NAME) $(if $(TITLE),--title "$(TITLE)")
 
 lint: $(STAMP) ## Check the Python files (engine, examples, tests, configuration) with ruff
 	$(PY) -m ruff check .

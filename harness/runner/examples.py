@@ -37,12 +37,13 @@ def top_level_names(folder: Path) -> set[str]:
 class ExampleFolders:
     """Example folders put on sys.path, and taken off again with everything they loaded."""
 
-    def __init__(self) -> None:
+    def __init__(self, root: Path = EXAMPLES) -> None:
+        self.root = root  # the examples/ folder: the runner's ini setting "examples"
         self.folders: list[Path] = []
 
     def use(self, name: str) -> Path:
         """Make ``examples/<name>``'s modules importable, as if Python ran in that folder."""
-        folder = (EXAMPLES / name).resolve()
+        folder = (self.root / name).resolve()
         if not folder.is_dir():
             raise FileNotFoundError(f"no example folder {folder}")
         for module in sorted(top_level_names(folder)):

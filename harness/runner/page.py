@@ -69,7 +69,7 @@ class Page:
 def page(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
     """The running page: requested by every block of a page."""
     (document,) = request.node.documents
-    folders = ExampleFolders()
+    folders = ExampleFolders(request.config.rootpath / request.config.getini("examples"))
     random.seed(document.module.__name__)  # the same "random" output on every run
     document.enter()
     try:

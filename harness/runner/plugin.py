@@ -85,6 +85,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "(make update-outputs); prints a diff of each page changed",
     )
     parser.addini(
+        "examples",
+        "folder of the example code that pages and tests import (use_example)",
+        default="examples",
+    )
+    parser.addini(
         "block_timeout",
         "seconds a page block may run; a page sets its own with '% block-timeout: N'",
         default="60",
@@ -105,10 +110,15 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector):
 # --- fixtures for tests -----------------------------------------------------------------
 
 
+def examples_root(config: pytest.Config) -> Path:
+    """The folder of the example code: the ini setting ``examples``, from the rootdir."""
+    return config.rootpath / config.getini("examples")
+
+
 @pytest.fixture
-def use_example():
+def use_example(request: pytest.FixtureRequest):
     """``use_example("quickstart/first_app")``: import that folder's modules in this test, fresh."""
-    folders = ExampleFolders()
+    folders = ExampleFolders(examples_root(request.config))
     try:
         yield folders.use
     finally:

@@ -40,10 +40,8 @@ from types import ModuleType
 
 import pytest
 
-from harness import EXAMPLES, ROOT
 from harness.runner.examples import ExampleFolders
-
-TESTS = ROOT / "tests" / "examples"
+from harness.runner.plugin import examples_root
 
 
 @dataclass(frozen=True)
@@ -55,10 +53,10 @@ class Example:
     path: Path  #: its file (examples/quickstart/first_app/hello.py)
 
 
-def module_path(test_file: Path) -> Path:
+def module_path(test_file: Path, config: pytest.Config) -> Path:
     """``tests/examples/<slug>/test_<name>.py`` -> ``examples/<slug>/<name>.py``."""
-    relative = test_file.resolve().relative_to(TESTS)
-    return EXAMPLES / relative.parent / relative.name.removeprefix("test_")
+    relative = test_file.resolve().relative_to(config.rootpath / "tests" / "examples")
+    return examples_root(config) / relative.parent / relative.name.removeprefix("test_")
 
 
 def import_root(path: Path) -> tuple[Path, str]:
@@ -73,17 +71,19 @@ def import_root(path: Path) -> tuple[Path, str]:
 def example(request: pytest.FixtureRequest):
     """The example module this test file tests, imported fresh from its folder."""
     test_file = Path(request.path)
-    path = module_path(test_file)
+    path = module_path(test_file, request.config)
+    root_path = request.config.rootpath
     if not path.is_file():
         pytest.fail(
-            f"{test_file.relative_to(ROOT)}: no example module {path.relative_to(ROOT)}; "
+            f"{test_file.relative_to(root_path)}: no example module "
+            f"{path.relative_to(root_path)}; "
             "a test file tests/examples/<slug>/test_<name>.py tests examples/<slug>/<name>.py",
             pytrace=False,
         )
     root, name = import_root(path)
-    folders = ExampleFolders()
+    folders = ExampleFolders(examples_root(request.config))
     try:
-        folder = folders.use(root.relative_to(EXAMPLES).as_posix())
+        folder = folders.use(root.relative_to(folders.root).as_posix())
         yield Example(folder, importlib.import_module(name), path)
     finally:
         folders.close()
@@ -97,7 +97,7 @@ def app(example: Example):
     if hasattr(example.module, "create_app"):
         return example.module.create_app()
     pytest.fail(
-        f"{example.path.relative_to(ROOT)} has no `app` and no `create_app()`: "
+        f"{example.path} has no `app` and no `create_app()`: "
         "override the `app` fixture in the test file",
         pytrace=False,
     )

@@ -73,6 +73,7 @@ def run(tmp_path_factory) -> Run:
     project = tmp_path_factory.mktemp("project")
     shutil.copy(ROOT / "conftest.py", project / "conftest.py")
     shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
+    (project / "examples").symlink_to(ROOT / "examples")  # the guide's example folders
     for name, text in PAGES.items():
         path = project / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -397,7 +398,7 @@ LATER = page(
 
 
 def test_an_example_folder_is_imported_fresh_and_forgotten_afterwards(run):
-    # The project has no examples/: the runner finds the repository's, beside itself.
+    # The project's examples/ is the guide's (a link): the folder the ini setting names.
     assert run.ran_before(USES, LATER)
     assert run.outcomes(USES) == {"passed": 4}
     assert run.outcomes(LATER) == {"passed": 5}
