@@ -65,6 +65,9 @@ EXCEPTIONS = {
     ("docs/installation.md", "examples/quickstart/first_app/hello.py"): (
         "the first step after installing is the Quickstart's first app, saved as hello.py"
     ),
+    ("docs/index.md", "examples/quickstart/first_app/"): (
+        "the landing page shows, and runs, the first app a reader builds"
+    ),
 }
 
 
