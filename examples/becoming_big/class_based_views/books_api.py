@@ -8,7 +8,10 @@ from json_errors import InvalidFields, install
 
 
 def book_from_request():
-    data = request.get_json(silent=True)
+    try:
+        data = request.get_json(silent=True)
+    except RecursionError:  # JSON nested deeper than Python's parser goes
+        data = None
     if not isinstance(data, dict):
         abort(400, "Send a JSON object.")
     wrong = {}

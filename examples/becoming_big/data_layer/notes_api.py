@@ -33,6 +33,8 @@ def problem_with(note):
         return "each tag must be a string of 1 to 20 characters"
     if any("\x00" in text for text in [title, *tags]):
         return "text must not contain NUL characters"  # PostgreSQL refuses them
+    if any("\ud800" <= char <= "\udfff" for text in [title, *tags] for char in text):
+        return "text must not contain lone surrogates"  # "\ud800": no UTF-8 for them
     return None
 
 
@@ -43,7 +45,10 @@ def list_notes():
 
 @notes.post("/notes")
 def add_note():
-    note = request.get_json(silent=True)
+    try:
+        note = request.get_json(silent=True)
+    except RecursionError:  # JSON nested deeper than Python's parser goes
+        note = None
     problem = problem_with(note)
     if problem is not None:
         return {"error": problem}, 400

@@ -1,5 +1,7 @@
 """An app that uses the SQLiteStore extension, registered with init_app in a factory."""
 
+import os
+
 from flask import Flask, request
 from sqlite_store import SQLiteStore
 
@@ -9,6 +11,9 @@ store = SQLiteStore()  # created once, bound to no app
 def create_app(test_config=None):
     app = Flask(__name__)
     app.config.update(test_config or {})
+    if "SQLITE_PATH" not in app.config:  # not ":memory:", a new empty database per request
+        os.makedirs(app.instance_path, exist_ok=True)
+        app.config["SQLITE_PATH"] = os.path.join(app.instance_path, "guestbook.sqlite")
     store.init_app(app)
 
     with app.app_context():

@@ -23,7 +23,10 @@ class LedgerJSONProvider(DefaultJSONProvider):
         return DefaultJSONProvider.default(value)
 
     def loads(self, text, **kwargs):
-        return super().loads(text, parse_float=Decimal, **kwargs)  # 0.1 stays exactly 0.1
+        try:
+            return super().loads(text, parse_float=Decimal, **kwargs)  # 0.1 stays exactly 0.1
+        except RecursionError:  # nested deeper than Python's parser goes
+            raise ValueError("JSON nested too deeply") from None  # get_json() answers 400
 
 
 class LedgerFlask(Flask):

@@ -19,7 +19,10 @@ def list_notes():
 
 @app.post("/notes")
 def add_note():
-    data = request.get_json(silent=True)  # None for a body that is not JSON
+    try:
+        data = request.get_json(silent=True)  # None for a body that is not JSON
+    except RecursionError:  # JSON nested deeper than Python's parser goes
+        data = None
     text = data.get("text") if isinstance(data, dict) else None
     if not isinstance(text, str) or not text.strip():
         return {"error": 'Send JSON such as {"text": "..."}.'}, 400

@@ -12,7 +12,10 @@ class ItemList(MethodView):
         return [{"id": key, "name": name} for key, name in sorted(self.items.items())]
 
     def post(self):
-        data = request.get_json(silent=True)  # None if the body is not JSON
+        try:
+            data = request.get_json(silent=True)  # None if the body is not JSON
+        except RecursionError:  # JSON nested deeper than Python's parser goes
+            data = None
         name = data.get("name") if isinstance(data, dict) else None
         if not isinstance(name, str) or not name.strip():
             return {"error": 'Send JSON such as {"name": "pear"}.'}, 400

@@ -1,4 +1,4 @@
-from flask import Flask, request
+from flask import Flask, abort, request
 from markupsafe import escape
 
 app = Flask(__name__)
@@ -21,7 +21,10 @@ def login():
 @app.post("/api/notes")
 def add_note():
     # A body that is not JSON gets 415; JSON that does not parse gets 400.
-    note = request.get_json()
+    try:
+        note = request.get_json()
+    except RecursionError:  # JSON nested deeper than Python's parser goes
+        abort(400)
     return {"saved": note}, 201
 
 

@@ -44,3 +44,14 @@ def test_404_and_405_are_json(client, method, url, status):
 def test_a_405_keeps_its_allow_header(client):
     allowed = client.patch("/books/1").headers["Allow"].split(", ")
     assert sorted(allowed) == ["DELETE", "GET", "HEAD", "OPTIONS", "PUT"]
+
+
+DEEP = "[" * 100_000 + "]" * 100_000  # past Python's parser: RecursionError, not ValueError
+
+
+@pytest.mark.parametrize(("method", "url"), [("post", "/books"), ("put", "/books/1")])
+def test_json_nested_too_deep_is_400(client, method, url):
+    client.post("/books", json={"title": "Dune", "year": 1965})
+    response = getattr(client, method)(url, data=DEEP, content_type="application/json")
+    assert (response.status_code, response.json["message"]) == (400, "Send a JSON object.")
+    assert client.get("/books").json == [{"id": 1, "title": "Dune", "year": 1965}]

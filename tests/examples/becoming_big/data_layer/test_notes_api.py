@@ -69,6 +69,8 @@ def test_text_round_trips_unchanged(client):
         ({"title": "t", "tags": [1]}, "each tag must be a string of 1 to 20 characters"),
         ({"title": "a\x00b"}, "text must not contain NUL characters"),
         ({"title": "t", "tags": ["a\x00"]}, "text must not contain NUL characters"),
+        ({"title": "\ud800"}, "text must not contain lone surrogates"),
+        ({"title": "t", "tags": ["a\udfff"]}, "text must not contain lone surrogates"),
         (["a list"], "send a JSON object"),
     ],
 )
@@ -79,6 +81,12 @@ def test_bad_input_is_refused_and_nothing_is_stored(client, sent, error):
 
 def test_a_body_that_is_not_json_is_refused(client):
     response = client.post("/notes", data="title=x", content_type="text/plain")
+    assert answer(response) == (400, {"error": "send a JSON object"})
+
+
+def test_json_nested_too_deep_is_refused(client):
+    deep = "[" * 100_000 + "]" * 100_000  # past Python's parser: RecursionError
+    response = client.post("/notes", data=deep, content_type="application/json")
     assert answer(response) == (400, {"error": "send a JSON object"})
 
 

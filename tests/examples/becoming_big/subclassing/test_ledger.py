@@ -42,6 +42,7 @@ def test_a_body_over_the_views_limit_is_413(app, client):
         ('{"amounts": [NaN]}', 400),
         ('{"amounts": [1e999999999]}', 400),  # Decimal would overflow in the sum
         ('{"amounts": [', 400),
+        ("[" * 1000, 400),  # fits the view's limit, past Python 3.11's parser: RecursionError
     ],
 )
 def test_bad_input_is_a_400_never_a_500(client, body, status):
@@ -51,3 +52,8 @@ def test_bad_input_is_a_400_never_a_500(client, body, status):
 
 def test_a_body_not_sent_as_json_is_415(client):
     assert client.post("/entries", data="amounts=1").status_code == 415
+
+
+def test_json_nested_too_deep_is_a_value_error_like_any_broken_json(app):
+    with pytest.raises(ValueError, match="JSON nested too deeply"):
+        app.json.loads("[" * 100_000 + "]" * 100_000)

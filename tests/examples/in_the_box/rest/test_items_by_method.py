@@ -58,3 +58,10 @@ def test_deleting_what_is_not_there_is_404(client):
     assert client.delete("/items/99").status_code == 404
     assert client.delete("/items/1").status_code == 204
     assert client.delete("/items/1").status_code == 404
+
+
+def test_json_nested_too_deep_is_400_and_changes_nothing(client):
+    deep = "[" * 100_000 + "]" * 100_000  # past Python's parser: RecursionError
+    response = client.put("/items/1", data=deep, content_type="application/json")
+    assert response.status_code == 400
+    assert client.get("/items/1").json == {"id": 1, "name": "apple"}

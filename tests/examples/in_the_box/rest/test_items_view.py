@@ -33,3 +33,10 @@ def test_a_post_without_a_name_is_400_and_adds_nothing(client, body):
     assert response.status_code == 400
     assert response.json == {"error": 'Send JSON such as {"name": "pear"}.'}
     assert client.get("/items").json == [{"id": 1, "name": "apple"}]
+
+
+def test_json_nested_too_deep_is_400_and_adds_nothing(client):
+    deep = "[" * 100_000 + "]" * 100_000  # past Python's parser: RecursionError
+    response = client.post("/items", data=deep, content_type="application/json")
+    assert response.status_code == 400
+    assert client.get("/items").json == [{"id": 1, "name": "apple"}]

@@ -73,3 +73,10 @@ def test_without_a_configuration_the_list_starts_empty(example):
     app = example.module.create_app()
     assert app.config["TODOS"] == []
     assert app.test_client().get("/todos").json == []
+
+
+def test_json_nested_too_deep_is_400_and_adds_nothing(client):
+    deep = "[" * 100_000 + "]" * 100_000  # past Python's parser: RecursionError
+    response = client.post("/todos", data=deep, content_type="application/json")
+    assert response.status_code == 400
+    assert client.get("/todos").json == []

@@ -32,3 +32,8 @@ def test_malformed_json_is_400_and_a_form_body_is_415(client):
 def test_the_method_and_a_header(client):
     response = client.post("/whoami", headers={"User-Agent": "curl/8.5.0"})
     assert response.json == {"method": "POST", "user_agent": "curl/8.5.0"}
+
+
+def test_json_nested_too_deep_is_400(client):
+    deep = "[" * 100_000 + "]" * 100_000  # past Python's parser: RecursionError
+    assert client.post("/api/notes", data=deep, content_type="application/json").status_code == 400
