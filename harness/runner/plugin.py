@@ -16,7 +16,7 @@ import pytest
 from sybil.example import SybilFailure
 from sybil.integration.pytest import SybilFile, SybilItem
 
-from . import outputs, reports
+from . import outputs, reports, verified
 from .examples import ExampleFolders
 from .limits import time_limit
 from .page import page
@@ -84,6 +84,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="rewrite the expected output of failing doctest examples from what they print "
         "(make update-outputs); prints a diff of each page changed",
     )
+    parser.addoption(
+        "--verified-report",
+        metavar="FILE",
+        help="write which pages and examples passed, and the versions they ran with "
+        "(make test-matrix)",
+    )
+    parser.addoption(
+        "--verified-combination",
+        default="newest",
+        help="the name of the combination of versions this run tests, for --verified-report",
+    )
     parser.addini(
         "examples",
         "folder of the example code that pages and tests import (use_example)",
@@ -98,6 +109,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[SYBILS] = make_sybil(config.rootpath / config.getini("pages"))
+    report = config.getoption("verified_report")
+    if report and not hasattr(config, "workerinput"):  # the xdist controller sees every report
+        recorder = verified.Recorder(config.rootpath)
+        config.pluginmanager.register(
+            verified.Plugin(recorder, Path(report), config.getoption("verified_combination")),
+            "verified-report",
+        )
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector):
