@@ -14,6 +14,8 @@
 * :mod:`.versions` — ``{verified-versions}``: the versions the examples ran
   against, read from the environment at build time;
 * :mod:`.assets` — a page loads only the stylesheets and scripts it uses;
+* :mod:`.keywords` — a page's front-matter ``keywords`` make it the search's
+  first hit for them (main index entries);
 * :mod:`.trial` — builds a small site with the guide's ``conf.py``, for the
   tests of these rules.
 """
@@ -24,6 +26,7 @@ from . import (
     diagrams,
     docstrings,
     downloads,
+    keywords,
     llms,
     meta,
     sitemap,
@@ -41,4 +44,5 @@ def setup(app):
     llms.setup(app)
     versions.setup(app)
     assets.setup(app)
+    keywords.setup(app)
     return {"version": "2", "parallel_read_safe": True, "parallel_write_safe": True}
