@@ -40,8 +40,10 @@ templates_path = []
 # An unlabelled block is shown as text, never silently highlighted as Python:
 # every block shown as Python must be one the harness executes.
 highlight_language = "text"
-pygments_style = "friendly"
-pygments_dark_style = "monokai"
+# Code colours that pass WCAG AA contrast in both modes (accessible-pygments):
+# comments and output lines stay readable, 4.5:1 or more.
+pygments_style = "a11y-light"
+pygments_dark_style = "a11y-dark"
 
 myst_enable_extensions = ["colon_fence", "deflist", "substitution"]
 myst_heading_anchors = 3
@@ -62,12 +64,19 @@ autodoc_member_order = "bysource"
 
 html_theme = "furo"
 html_title = "Flask, every example running"
-html_static_path = []
+html_static_path = ["docs/_static"]
+# docs/_static/a11y.css and .js: code blocks that scroll take keyboard focus, the
+# copy button shows on focus, landmarks are named (tests/browser/ checks them with axe).
+html_css_files = ["a11y.css"]
+html_js_files = ["a11y.js"]
 
-# Copy-button: copy the code of a session without the >>> and ... prompts and output.
-copybutton_prompt_text = r">>> |\.\.\. |\$ "
+# Copy-button: a session block copies its commands without their prompts (Python's
+# >>> and ..., a bare ... as the empty line that ends a block, POSIX $, Windows >
+# and PowerShell PS>) and never an output line, empty ones included.
+copybutton_prompt_text = r">>> |\.\.\.(?: |$)|\$ |PS> |> "
 copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True
+copybutton_copy_empty_lines = False
 
 # --- Where the guide lives, and what sits around its pages --------------------------------
 # The guide has no public address yet. REPOSITORY_URL is the one setting for its

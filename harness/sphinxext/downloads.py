@@ -122,7 +122,14 @@ def merge_pages(app, env, docnames, other) -> None:
         mine.setdefault(slug, set()).update(pages & set(docnames))
 
 
-def listing(slug: str, files: list[Path]) -> str:
+def listing(slug: str, files: list[Path], favicon: str | None = None) -> str:
+    """The file listing of ``examples/<slug>``, as ``_examples/<slug>/index.html``.
+
+    ``favicon`` is the site's (``html_favicon``): without a link to one, a browser
+    asks for /favicon.ico, which the site does not have.
+    """
+    if favicon and "://" not in favicon:
+        favicon = "../" * (slug.count("/") + 2) + "_static/" + PurePosixPath(favicon).name
     rows = "\n".join(
         f'<li><a href="{html.escape(path.as_posix())}">{html.escape(path.as_posix())}</a></li>'
         for path in files
@@ -130,6 +137,10 @@ def listing(slug: str, files: list[Path]) -> str:
     top = PurePosixPath(slug).name
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        # Long folder and file names wrap on a phone rather than scroll the page.
+        "<style>body { overflow-wrap: anywhere; }</style>"
+        f'<link rel="icon" href="{html.escape(favicon or "data:,")}">'
         f"<title>examples/{slug}/</title></head>\n<body><main>"
         f"<h1>examples/{html.escape(slug)}/</h1>\n"
         f'<p><a href="../{html.escape(top)}.zip">Download {html.escape(top)}.zip</a></p>\n'
@@ -151,7 +162,8 @@ def write_folders(app, exception) -> None:
         for relative in files:
             (target / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(EXAMPLES / slug / relative, target / relative)
-        (target / "index.html").write_text(listing(slug, files), encoding="utf-8")
+        page = listing(slug, files, app.config.html_favicon)
+        (target / "index.html").write_text(page, encoding="utf-8")
         (output / f"{slug}.zip").write_bytes(folder_zip(slug))
 
 
