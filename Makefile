@@ -19,11 +19,16 @@ PYTEST   := $(PY) -m pytest -c pyproject.toml
 # The whole suite on every core; a page's blocks share one namespace, so each
 # file stays on one worker (--dist loadfile).
 XDIST    ?= -n auto --dist loadfile
+# The browser tests check the built site in Chromium. They run in `make browser`,
+# not in `make test`: see the README, "The site in a real browser".
+BROWSER_TESTS := tests/browser
+# npm ci installs package-lock.json's packages (axe-core) and writes this file.
+NPM_STAMP := node_modules/.package-lock.json
 HOST     ?= 127.0.0.1
 PORT     ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help html test lint serve clean venv bench update-outputs new-page
+.PHONY: help html test lint serve clean venv bench update-outputs new-page browser screenshots
 
 help: ## List the targets (this message)
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-6s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -45,8 +50,17 @@ test: $(STAMP) ## Run every page's code blocks and every test (PAGE=docs/x.md fo
 ifdef PAGE
 	$(PYTEST) $(PAGE) $(ARGS)
 else
-	$(PYTEST) $(XDIST) $(ARGS)
+	$(PYTEST) $(XDIST) --ignore=$(BROWSER_TESTS) $(ARGS)
 endif
+
+$(NPM_STAMP): package-lock.json
+	npm ci --no-audit --no-fund
+
+browser: $(STAMP) $(NPM_STAMP) ## Check the built site in Chromium: links, axe, phone width, copy buttons, search, dark mode
+	$(PYTEST) $(XDIST) $(BROWSER_TESTS) $(ARGS)
+
+screenshots: html ## PNGs of the landing page and each chapter in _build/screenshots/; docs/_static/debugger.png
+	$(PY) -m harness.screenshots
 
 # One process (no xdist): the pages are rewritten where they ran, and the diff is printed here.
 update-outputs: $(STAMP) ## Rewrite stale doctest outputs from what runs (PAGE=docs/x.md for one page); prints a diff
