@@ -180,6 +180,8 @@ ODD_TEXT = [
     "undefined", "true", "NaN", "Infinity", "-0", "1e309", "0x10", "+1", "01", "１２", "٣",
     "9" * 40, "-" + "9" * 40, "\u202e", "\ufeff", "\ud800", "\udfff", "💩", "é",
     "<script>alert(1)</script>", "{{ 7 * 7 }}", "'\"", "a" * 300,
+    # Values a form may accept, so that the other fields are what it refuses.
+    "ada@example.com", "Ada@Example.COM", "correct horse battery staple", "x" * 129,
 ]
 ODD_SEGMENTS = [
     "%00", "%ff", "%ed%a0%80", "%c3%28", "%2e%2e", "%2f", "..", ".", "%20", "%25",
