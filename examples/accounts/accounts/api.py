@@ -11,8 +11,10 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 
 
 def challenge(scheme: str, message: str):
-    realm = {"realm": "accounts", "charset": "UTF-8"} if scheme == "basic" else {}
-    abort(401, description=message, www_authenticate=WWWAuthenticate(scheme, realm))
+    # A realm on both: a challenge with no parameter is "Bearer " with a space
+    # before Werkzeug 3.1.7, and "Bearer" after.
+    params = {"realm": "accounts", "charset": "UTF-8"} if scheme == "basic" else {"realm": "api"}
+    abort(401, description=message, www_authenticate=WWWAuthenticate(scheme, params))
 
 
 def describe(user) -> dict:

@@ -35,7 +35,7 @@ def test_an_expired_token_is_refused(client, token, clock):
     clock.advance(30 * 24 * 3600)
     response = client.get("/api/me", headers=bearer(token))
     assert response.status_code == 401
-    assert response.headers["WWW-Authenticate"] == "Bearer"
+    assert response.headers["WWW-Authenticate"] == "Bearer realm=api"
 
 
 @pytest.mark.parametrize("sent", ["", "x", "tampered"])
