@@ -28,7 +28,7 @@ HOST     ?= 127.0.0.1
 PORT     ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help html test lint serve clean venv bench update-outputs new-page browser screenshots
+.PHONY: help html test lint serve clean venv bench update-outputs new-page test-matrix browser screenshots
 
 help: ## List the targets (this message)
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-6s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -61,6 +61,9 @@ browser: $(STAMP) $(NPM_STAMP) ## Check the built site in Chromium: links, axe, 
 
 screenshots: html ## PNGs of the landing page and each chapter in _build/screenshots/; docs/_static/debugger.png
 	$(PY) -m harness.screenshots
+
+test-matrix: $(STAMP) ## Run every test once per combination of Flask versions (MATRIX="minimums" for some); writes docs/_data/verified.json
+	$(PY) -m harness.matrix $(MATRIX)
 
 # One process (no xdist): the pages are rewritten where they ran, and the diff is printed here.
 update-outputs: $(STAMP) ## Rewrite stale doctest outputs from what runs (PAGE=docs/x.md for one page); prints a diff

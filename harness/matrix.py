@@ -14,6 +14,12 @@ the versions page. ::
 
     python -m harness.matrix                 # every combination
     python -m harness.matrix minimums        # only these (the others keep their result)
+    python -m harness.matrix minimums --check --reuse newest
+
+``--check`` (what CI runs) writes nothing: it fails if a result differs from
+the committed one, so the site never claims what the last run did not show.
+``--reuse newest`` takes ``_build/matrix/newest.json`` from a ``make test`` run
+with ``--verified-report`` instead of running the suite again.
 """
 
 from __future__ import annotations
@@ -151,6 +157,43 @@ def run(combination: Combination, workers: str = "auto") -> dict:
     return result
 
 
+def reused(combination: Combination) -> dict:
+    """The result a run of the suite already wrote for this combination."""
+    report = OUTPUT / f"{combination.name}.json"
+    if not report.is_file():
+        raise SystemExit(f"--reuse {combination.name}: no {report.relative_to(ROOT)}")
+    result = json.loads(report.read_text(encoding="utf-8"))
+    result["description"] = combination.description
+    failed = [v for v in {**result["pages"], **result["examples"]}.values() if v == "failed"]
+    result["passed"] = not failed and not result["guide_tests"]["failed"]
+    result["summary"], result["seconds"] = "reused", 0
+    return result
+
+
+#: What must agree between a run and the committed result (dates and times may not).
+COMPARED = ("versions", "pages", "examples")
+
+
+def differences(results: list[dict], path: Path = RESULTS) -> list[str]:
+    """What the committed file says that these results do not."""
+    known = json.loads(path.read_text(encoding="utf-8"))["combinations"] if path.is_file() else []
+    by_name = {r["combination"]: r for r in known}
+    found = []
+    for result in results:
+        committed = by_name.get(result["combination"])
+        if committed is None:
+            found.append(f"{result['combination']}: not in {path.relative_to(ROOT)}")
+            continue
+        for key in COMPARED:
+            for name in sorted(set(result[key]) | set(committed[key])):
+                now, then = result[key].get(name), committed[key].get(name)
+                if now != then:
+                    found.append(
+                        f"{result['combination']}: {key} {name}: {then} committed, {now} now"
+                    )
+    return found
+
+
 def gather(results: list[dict], path: Path = RESULTS) -> None:
     """Put new results into the committed file, keeping the other combinations'."""
     order = [c.name for c in COMBINATIONS]
@@ -165,24 +208,41 @@ def gather(results: list[dict], path: Path = RESULTS) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help="combinations to run (all if none)")
+    parser.add_argument(
+        "--check", action="store_true", help="compare with the committed results; write nothing"
+    )
+    parser.add_argument(
+        "--reuse", action="append", default=[], metavar="NAME",
+        help="take this combination's result from _build/matrix/ instead of running it",
+    )  # fmt: skip
     options = parser.parse_args(argv)
-    chosen = [c for c in COMBINATIONS if not options.names or c.name in options.names]
-    unknown = set(options.names) - {c.name for c in COMBINATIONS}
+    names = [*options.names, *options.reuse]
+    unknown = set(names) - {c.name for c in COMBINATIONS}
     if unknown:
         parser.error(f"no combination {', '.join(sorted(unknown))}")
+    chosen = [c for c in COMBINATIONS if not names or c.name in names]
     results = []
     for combination in chosen:
         print(f"::: {combination.name}: {combination.description}", flush=True)
-        result = run(combination)
+        result = reused(combination) if combination.name in options.reuse else run(combination)
         failed = [k for k, v in {**result["pages"], **result["examples"]}.items() if v == "failed"]
         print(f"    {result['summary']} ({result['seconds']} s)")
         for name in failed:
             print(f"    failed: {name}")
-        if failed:
+        if failed and result["summary"] != "reused":
             print(
                 f"    the run's output: {(OUTPUT / (combination.name + '.log')).relative_to(ROOT)}"
             )
         results.append(result)
+    if options.check:
+        found = differences(results)
+        for line in found:
+            print(f"    differs: {line}")
+        if found:
+            print("the committed results are out of date: run make test-matrix and commit them")
+            return 1
+        print(f"the committed results ({RESULTS.relative_to(ROOT)}) are those of this run")
+        return 0
     gather(results)
     print(f"written to {RESULTS.relative_to(ROOT)}")
     return 0 if all(r["passed"] for r in results) else 1

@@ -16,6 +16,8 @@
 * :mod:`.assets` — a page loads only the stylesheets and scripts it uses;
 * :mod:`.keywords` — a page's front-matter ``keywords`` make it the search's
   first hit for them (main index entries);
+* :mod:`.verified` — each page's own result in every combination of versions
+  ``make test-matrix`` ran, and ``{verified-matrix}``, the whole table;
 * :mod:`.trial` — builds a small site with the guide's ``conf.py``, for the
   tests of these rules.
 """
@@ -30,6 +32,7 @@ from . import (
     llms,
     meta,
     sitemap,
+    verified,
     versions,
 )
 
@@ -45,4 +48,5 @@ def setup(app):
     versions.setup(app)
     assets.setup(app)
     keywords.setup(app)
+    verified.setup(app)
     return {"version": "2", "parallel_read_safe": True, "parallel_write_safe": True}
