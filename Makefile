@@ -46,7 +46,7 @@ html: $(STAMP) ## Build the site into _build/html; any warning is an error
 
 # `make test PAGE=docs/quickstart/first-app.md` runs one page (in one process: faster than
 # starting workers); ARGS= passes anything else to pytest.
-test: $(STAMP) ## Run every page's code blocks and every test (PAGE=docs/x.md for one page, ARGS= for pytest)
+test: $(STAMP) ## Run every page's code blocks and every test but tests/browser/ (PAGE=docs/x.md for one page, ARGS= for pytest)
 ifdef PAGE
 	$(PYTEST) $(PAGE) $(ARGS)
 else
