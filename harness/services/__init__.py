@@ -9,6 +9,8 @@ for a server), and always stops it; a missing program raises
 * :mod:`.redis` — a private redis-server;
 * :mod:`.smtp` — an SMTP server that keeps what it receives;
 * :mod:`.chromium` — headless Chromium;
+* :mod:`.browser` — Chromium driven by Playwright, and a folder of static files
+  served on loopback (the browser tests, ``make screenshots``);
 * :mod:`.commands` — any server command on a free port (``flask run``,
   gunicorn), and plain HTTP helpers;
 * :mod:`.plugin` — all of them as pytest fixtures, once per test process.
