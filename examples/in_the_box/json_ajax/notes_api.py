@@ -1,8 +1,18 @@
-from flask import Flask, render_template, request
+from flask import Flask, abort, render_template, request
 from flask_wtf.csrf import CSRFProtect
 
 app = Flask(__name__)
 app.config.from_prefixed_env()  # FLASK_SECRET_KEY becomes app.config["SECRET_KEY"]
+
+
+@app.before_request  # registered before CSRFProtect's hook, so it runs first
+def refuse_nameless_fields():
+    # A multipart part without a name is a key None in request.form, and
+    # Flask-WTF's CSRF check would fail on it with a 500.
+    if None in request.form:
+        abort(400)
+
+
 csrf = CSRFProtect(app)  # every POST needs the token, JSON ones included
 notes = []
 

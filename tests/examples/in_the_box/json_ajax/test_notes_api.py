@@ -50,6 +50,18 @@ def test_anything_but_a_note_is_400(app, body):
     assert response.json == {"error": 'Send JSON such as {"text": "..."}.'}
 
 
+NAMELESS = b"--b\r\nContent-Disposition: form-data\r\n\r\nvalue\r\n--b--\r\n"
+
+
+def test_a_form_field_without_a_name_is_400_not_500(app):
+    """A key None in request.form: Flask-WTF's CSRF check would call None.endswith()."""
+    response = app.test_client().post(
+        "/notes", data=NAMELESS, content_type="multipart/form-data; boundary=b"
+    )
+    assert response.status_code == 400
+    assert "CSRF" not in response.text  # refused before the CSRF check
+
+
 def test_without_the_token_nothing_is_added(app):
     client = app.test_client()
     assert client.post("/notes", json={"text": "forged"}).status_code == 400
