@@ -84,4 +84,3 @@ def test_stale_outputs_are_rewritten_with_a_diff_and_elisions_kept(project):
     assert "6 passed" in again.stdout, again.stdout
     assert "1 failed" in again.stdout
     assert "ValueError: not an output to record" in again.stdout
-
