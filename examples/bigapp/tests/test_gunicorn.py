@@ -64,8 +64,9 @@ def test_a_patch_and_two_deletes_of_one_book_have_one_winner(app, database_url, 
                                                              record_property):  # fmt: skip
     """Four workers, three requests for one book at the same moment, 30 times over.
 
-    Unlocked, both DELETEs answered 204, and on PostgreSQL the PATCH failed with a
-    500 (StaleDataError) in about a third of the races.
+    Before the row lock, on PostgreSQL both DELETEs often answered 204, and the PATCH
+    failed with a 500 (StaleDataError) in a third to a half of the races. On SQLite
+    too, a PATCH that read its book back after its commit could find it deleted.
     """
     url = server(["gunicorn", "--workers", "4", "--bind", "127.0.0.1:{port}",
                   "bigapp:create_app()"], gunicorn_env(database_url))  # fmt: skip
