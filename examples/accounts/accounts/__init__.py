@@ -5,7 +5,7 @@ import time
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-from flask import Flask
+from flask import Flask, abort, request
 from flask_wtf.csrf import CSRFProtect
 
 from . import (
@@ -24,6 +24,16 @@ from . import (
 )
 
 csrf = CSRFProtect()
+
+
+def refuse_nameless_fields():
+    """A 400 for a multipart part without a name.
+
+    Werkzeug files such a part under the key None, and Flask-WTF's CSRF check
+    would fail on it with a 500.
+    """
+    if None in request.form:
+        abort(400, "Every field of a form needs a name.")
 
 
 def create_app(test_config=None):
@@ -65,6 +75,7 @@ def create_app(test_config=None):
     if app.config["TRUSTED_HOSTS"] is None:
         app.config["TRUSTED_HOSTS"] = [urlsplit(app.config["PUBLIC_URL"]).hostname]
 
+    app.before_request(refuse_nameless_fields)  # before CSRFProtect's own hook
     csrf.init_app(app)  # every POST, the API's included: nothing is exempt
     db.init_app(app)
     errors.init_app(app)

@@ -102,3 +102,10 @@ def test_an_id_beyond_64_bits_is_not_found_not_a_500(app, client, ada, mailbox, 
     submit(client, "/login", {"email": "grace@example.com", "password": PASSWORD})
     response = submit(client, url, {"role": "editor"})
     assert response.status_code == status
+
+
+def test_a_form_field_without_a_name_is_a_400_not_a_500(client):
+    body = b"--b\r\nContent-Disposition: form-data\r\n\r\nvalue\r\n--b--\r\n"
+    response = client.post("/login", data=body, content_type="multipart/form-data; boundary=b")
+    assert response.status_code == 400
+    assert "Every field of a form needs a name." in response.text

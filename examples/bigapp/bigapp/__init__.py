@@ -28,7 +28,9 @@ def create_app(test_config=None):
             "SECRET_KEY is not set: export FLASK_SECRET_KEY or put it in instance/config.py"
         )
     if proxies := app.config["TRUSTED_PROXIES"]:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+        # Only the headers the proxy sets: nginx passes a visitor's X-Forwarded-Host
+        # on untouched, so the host comes from Host (proxy_set_header Host $host).
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
     db.init_app(app)
     cli.init_app(app)

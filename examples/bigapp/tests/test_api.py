@@ -46,10 +46,14 @@ def test_the_location_follows_the_proxy_when_it_is_trusted(database_url):
     app.test_cli_runner().invoke(args=["init-db"])
     client = app.test_client()
     client.post("/api/shelves", json={"name": "Poetry"})
-    forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "books.example.org"}
+    # What nginx passes on, and an X-Forwarded-Host a visitor added that nginx lets through.
+    forwarded = {"Host": "books.example.org", "X-Forwarded-Proto": "https"}
     book = {"title": "Odes", "year": 1819, "shelf_id": 1}
     response = client.post("/api/books", json=book, headers=forwarded)
     assert response.headers["Location"] == "https://books.example.org/api/books/1"
+    forged = {**forwarded, "X-Forwarded-Host": "evil.example"}
+    response = client.post("/api/books", json=book, headers=forged)
+    assert response.headers["Location"] == "https://books.example.org/api/books/2"
     with app.app_context():
         from bigapp.db import db
 
