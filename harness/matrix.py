@@ -114,6 +114,9 @@ def environment(combination: Combination) -> Path:
     for path in editables:  # without their dependencies: an app's own floor may be above
         subprocess.run([*pip, "--no-deps", "-e", ROOT / path], check=True)
     stamp.write_text(wanted, encoding="utf-8")
+    # The Makefile's own stamp: a make run inside a scratch copy linked to this
+    # environment (the site build's tests) takes it as ready, not to be rebuilt.
+    (venv / ".requirements-installed").touch()
     return python
 
 

@@ -75,6 +75,7 @@ import time
 import traceback
 from collections import Counter
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from unittest import mock
 from urllib.parse import quote, unquote_to_bytes, urlencode, urlsplit
 
@@ -96,8 +97,10 @@ from werkzeug.test import Client, EnvironBuilder
 from werkzeug.wrappers import Request
 
 from harness import EXAMPLES, ROOT
+from harness.runner.requires import first_unmet, needs_of
 
 DEFAULT_REQUESTS = 1000
+WERKZEUG = tuple(int(part) for part in version("werkzeug").split(".")[:2])
 #: What every factory gets as its key, and module-level apps as FLASK_SECRET_KEY.
 SECRET_KEY = "fuzz-secret-key-3f9c2a7e51d84b06"
 
@@ -212,10 +215,15 @@ RAW_BODIES = [b"\xff\xfe\x00", b"\xc3\x28", b"\xed\xa0\x80", b"a=%ff", b"--x\r\n
 RAW_TYPES = [None, "application/json", "application/x-www-form-urlencoded",
              "multipart/form-data", "multipart/form-data; boundary=x", "text/plain",
              "application/octet-stream", "application/json; charset=utf-16"]
+HOSTS = ["evil.example", "", "localhost:0", "localhost:99999", "[::1]", "a b", "localhost.",
+         "LOCALHOST", "é.example", "localhost:5000", "127.0.0.1"]  # fmt: skip
+if WERKZEUG < (3, 1):
+    # Werkzeug 3.0's test client raises ValueError on a port out of range before any
+    # app sees the request; 3.1 passes it on to the app (make test-matrix).
+    HOSTS.remove("localhost:99999")
 #: Header names, with values worth trying beside arbitrary Latin-1 text.
 HEADERS = {
-    "Host": ["evil.example", "", "localhost:0", "localhost:99999", "[::1]", "a b", "localhost.",
-             "LOCALHOST", "é.example", "localhost:5000", "127.0.0.1"],
+    "Host": HOSTS,
     "Cookie": ["session=x", "session=", "session=.eJyrVkrLz1eyUkpKLFKqBQA.x.y", "=; ;=",
                "session=\xe9"],
     "Authorization": ["Basic !!!", "Basic /w==", "Basic dXNlcg==", "Bearer", "Bearer x",
@@ -878,7 +886,10 @@ def test_every_route_of_every_app_survives_hostile_input(
         # Every app replays the regressions, then Hypothesis shares what is left of the
         # budget among the rules. Each pass builds the apps anew, on empty databases.
         for name, app in find_apps(EXAMPLES, tmp_path / "regressions", config):
-            if isinstance(app, NotAuditable | Exception):
+            needs = needs_of(name.split(":", 1)[0], ROOT, ROOT / "docs", EXAMPLES)
+            if reason := first_unmet(needs):  # its page needs a newer Flask (make test-matrix)
+                skipped.append(f"{name}: {reason}")
+            elif isinstance(app, NotAuditable | Exception):
                 failures.append(f"{name}: cannot load: {type(app).__name__}: {app}")
             elif reason := next((why for key, why in missing.items() if key in app.config), None):
                 skipped.append(f"{name}: {reason}")

@@ -65,6 +65,7 @@ VARIES = [
     (re.compile(r"^Date: .*"), "Date: DATE"),  # curl -i
     (re.compile(r"Expires=[^;]*"), "Expires=DATE"),
     (re.compile(r"(?<= Python/)\d+\.\d+\.\d+\S*"), "VERSION"),  # the reader's Python
+    (re.compile(r"(?<=Server: Werkzeug/)\d+\.\d+\.\d+\S*"), "VERSION"),  # what pip installed
 ]
 
 

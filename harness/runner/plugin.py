@@ -16,7 +16,7 @@ import pytest
 from sybil.example import SybilFailure
 from sybil.integration.pytest import SybilFile, SybilItem
 
-from . import outputs, reports, verified
+from . import outputs, reports, requires, verified
 from .examples import ExampleFolders
 from .limits import time_limit
 from .page import page
@@ -116,6 +116,16 @@ def pytest_configure(config: pytest.Config) -> None:
             verified.Plugin(recorder, Path(report), config.getoption("verified_combination")),
             "verified-report",
         )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip what needs a newer release than the one installed, saying which and why."""
+    root = config.rootpath
+    docs, examples = root / config.getini("pages"), examples_root(config)
+    for item in items:
+        reason = requires.first_unmet(requires.needs_of(item.nodeid, root, docs, examples))
+        if reason:
+            item.add_marker(pytest.mark.skip(reason=reason))
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector):

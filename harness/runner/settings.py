@@ -5,6 +5,7 @@ page::
 
     % block-timeout: 120
     % freeze-time: 2026-01-01T09:30:00+00:00
+    % requires: flask>=3.1 "request.max_content_length can be set per request since Flask 3.1"
 
 * ``block-timeout``: seconds any one block of this page may take (the ini
   setting ``block_timeout`` otherwise);
@@ -23,7 +24,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 SETTING = re.compile(
-    r"^[ \t]*(?:%|\.\.)[ \t]*(?P<name>block-timeout|freeze-time):[ \t]*(?P<value>\S.*?)[ \t]*$",
+    r"^[ \t]*(?:%|\.\.)[ \t]*(?P<name>block-timeout|freeze-time|requires):"
+    r"[ \t]*(?P<value>\S.*?)[ \t]*$",
     re.MULTILINE,
 )
 
@@ -32,10 +34,16 @@ class SettingError(ValueError):
     """A page setting that cannot be read; the message names page and line."""
 
 
+REQUIRES = re.compile(
+    r"""^(?P<spec>[A-Za-z0-9_.-]+\s*[<>=!~]=?\s*[\w.]+)\s+(?P<q>["'])(?P<why>.+)(?P=q)$"""
+)
+
+
 @dataclass(frozen=True)
 class PageSettings:
     block_timeout: float | None = None
     freeze_time: datetime | None = None
+    requires: tuple[str, str] | None = None  # (a requirement such as flask>=3.1, why)
 
 
 def read_settings(text: str, path: str) -> PageSettings:
@@ -50,15 +58,22 @@ def read_settings(text: str, path: str) -> PageSettings:
                 found[name] = float(value)
                 if found[name] <= 0:
                     raise ValueError(value)
+            elif name == "requires":
+                match_requires = REQUIRES.match(value)
+                if match_requires is None:
+                    raise ValueError(value)
+                found[name] = (match_requires["spec"].replace(" ", ""), match_requires["why"])
             else:
                 found[name] = datetime.fromisoformat(value)
                 if found[name].tzinfo is None:
                     raise ValueError(value)
         except ValueError:
-            expected = "a number of seconds" if name == "block-timeout" else (
-                "an ISO 8601 moment with its offset, such as 2026-01-01T09:30:00+00:00"
-            )  # fmt: skip
+            expected = {
+                "block-timeout": "a number of seconds",
+                "freeze-time": "an ISO 8601 moment with its offset: 2026-01-01T09:30:00+00:00",
+                "requires": 'a requirement and its reason in quotes: flask>=3.1 "why"',
+            }[name]
             raise SettingError(
                 f"{path}, line {line}: '{name}: {value}' is not {expected}"
             ) from None
-    return PageSettings(found.get("block-timeout"), found.get("freeze-time"))
+    return PageSettings(found.get("block-timeout"), found.get("freeze-time"), found.get("requires"))

@@ -1,10 +1,13 @@
 """examples/quickstart/request_data/uploads.py: safe names, a size limit, files served back."""
 
 import io
+from importlib.metadata import version
 
 import pytest
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
+
+FLASK = tuple(int(part) for part in version("flask").split(".")[:2])
 
 
 @pytest.fixture
@@ -85,6 +88,9 @@ def test_a_form_field_over_max_form_memory_size_is_413(client, folder):
     response = client.post(
         "/upload", data=body, content_type=f"multipart/form-data; boundary={boundary}"
     )
+    if FLASK < (3, 1):  # MAX_FORM_MEMORY_SIZE is new in Flask 3.1: before, any field fits
+        assert response.status_code == 201
+        return
     assert response.status_code == 413
     assert list(folder.iterdir()) == []
 
