@@ -19,16 +19,16 @@ PYTEST   := $(PY) -m pytest -c pyproject.toml
 # The whole suite on every core; a page's blocks share one namespace, so each
 # file stays on one worker (--dist loadfile).
 XDIST    ?= -n auto --dist loadfile
-# The browser tests check the built site in Chromium. They run in `make browser`,
-# not in `make test`: see the README, "The site in a real browser".
-BROWSER_TESTS := tests/browser
+# The tests of the whole built site (as Read the Docs builds it, and in Chromium)
+# run in `make site`, not in `make test`: see the README, "The site in a real browser".
+SITE_TESTS := tests/site
 # npm ci installs package-lock.json's packages (axe-core) and writes this file.
 NPM_STAMP := node_modules/.package-lock.json
 HOST     ?= 127.0.0.1
 PORT     ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help html test lint serve clean venv bench update-outputs new-page test-matrix browser screenshots
+.PHONY: help html test lint serve clean venv bench update-outputs new-page test-matrix site screenshots
 
 help: ## List the targets (this message)
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-6s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,18 +46,18 @@ html: $(STAMP) ## Build the site into _build/html; any warning is an error
 
 # `make test PAGE=docs/quickstart/first-app.md` runs one page (in one process: faster than
 # starting workers); ARGS= passes anything else to pytest.
-test: $(STAMP) ## Run every page's code blocks and every test but tests/browser/ (PAGE=docs/x.md for one page, ARGS= for pytest)
+test: $(STAMP) ## Run every page's code blocks and every test but tests/site/ (PAGE=docs/x.md for one page, ARGS= for pytest)
 ifdef PAGE
 	$(PYTEST) $(PAGE) $(ARGS)
 else
-	$(PYTEST) $(XDIST) --ignore=$(BROWSER_TESTS) $(ARGS)
+	$(PYTEST) $(XDIST) --ignore=$(SITE_TESTS) $(ARGS)
 endif
 
 $(NPM_STAMP): package-lock.json
 	npm ci --no-audit --no-fund
 
-browser: $(STAMP) $(NPM_STAMP) ## Check the built site in Chromium: links, axe, phone width, copy buttons, search, dark mode
-	$(PYTEST) $(XDIST) $(BROWSER_TESTS) $(ARGS)
+site: $(STAMP) $(NPM_STAMP) ## The whole built site: as Read the Docs builds it, page weight, and in Chromium (links, axe, copy buttons, search, dark mode)
+	$(PYTEST) $(XDIST) $(SITE_TESTS) $(ARGS)
 
 screenshots: html ## PNGs of the landing page and each chapter in _build/screenshots/; docs/_static/debugger.png
 	$(PY) -m harness.screenshots

@@ -1,4 +1,4 @@
-"""The built site as a reader's browser sees it: what ``tests/browser/`` checks on every page.
+"""The built site as a reader's browser sees it: what ``tests/site/`` checks on every page.
 
 :func:`check_page` opens one page of a served site in Chromium and returns its
 :class:`Findings`: console errors, failed requests and requests that leave the

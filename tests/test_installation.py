@@ -17,17 +17,25 @@ import shlex
 import shutil
 import subprocess
 import sys
-from importlib.metadata import requires, version
+from importlib.metadata import requires
 from pathlib import Path
 
 import pytest
 
-from harness import DOCS, EXAMPLES
+from harness import DOCS, EXAMPLES, ROOT
 from harness.services.commands import fetch
 
 PAGE = DOCS / "installation.md"
 CONSOLE = re.compile(r"^```console\n(?P<body>.*?)^```", re.MULTILINE | re.DOTALL)
 HELLO = EXAMPLES / "quickstart" / "first_app" / "hello.py"
+#: requirements.txt's pins, {normalized name: version}: what the page shows.
+PINS = {
+    name.strip().lower().replace("_", "-"): number.split("#")[0].strip()
+    for name, _, number in (
+        line.partition("==") for line in (ROOT / "requirements.txt").read_text().splitlines()
+    )
+    if number
+}
 
 
 def console_blocks(text: str) -> list[list[tuple[str, list[str]]]]:
@@ -109,11 +117,11 @@ def installed_versions(venv: Path) -> dict[str, str]:
 
 
 def test_pip_installed_the_versions_the_page_shows(installed):
-    """The page's versions come from the guide's environment; the reader gets the newest."""
+    """The page shows the guide's pins, the newest releases: what a reader gets today."""
     project, _, _ = installed
     got = installed_versions(project / ".venv")
     always = [re.match(r"[\w.-]+", line)[0] for line in requires("flask") if ";" not in line]
-    shown = {name: version(name) for name in ["flask", *always]}
+    shown = {name.lower(): PINS[name.lower()] for name in ["flask", *always]}
     assert {name: got.get(name) for name in shown} == shown
     assert {"asgiref", "python-dotenv"} <= got.keys()  # the two extras
 

@@ -1,5 +1,5 @@
 /*
- * Accessibility fixes the theme leaves to us (tests/browser/ checks them with axe-core).
+ * Accessibility fixes the theme leaves to us (tests/site/ checks them with axe-core).
  *
  * - A code block or a table that scrolls takes keyboard focus (tabindex="0"), so
  *   a keyboard can scroll it; one that fits adds no stop to the Tab order. A

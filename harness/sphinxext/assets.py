@@ -21,7 +21,7 @@ When the build is done, over the whole site:
   rjsmin): comments and spaces go, the code stays.
 
 ``harness/bench.py``'s ``page_weight`` measures the result, and
-``tests/test_site_build.py`` holds each Quickstart page to :data:`QUICKSTART_BUDGET_KIB`.
+``tests/site/test_build.py`` holds each Quickstart page to :data:`QUICKSTART_BUDGET_KIB`.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ matter::
 Each keyword becomes a *main* index entry pointing at the page's title: the
 index (genindex) lists it, and Sphinx's search ranks a main index entry that
 matches the query above titles, text and API objects. A keyword belongs to one
-page only: the build fails if two pages claim it. ``tests/browser/test_search.py``
+page only: the build fails if two pages claim it. ``tests/site/test_search.py``
 checks the ranking in the site's own search page.
 """
 

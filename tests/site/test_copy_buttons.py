@@ -3,7 +3,7 @@
 What it puts on the clipboard is read back from the browser's clipboard: the
 commands without their prompts, never an output line, for a Python session
 (pycon), a POSIX shell (console) and a Windows command prompt (doscon).
-tests/browser/test_site.py checks every block of the site against the same rule
+tests/site/test_site.py checks every block of the site against the same rule
 (harness/sitecheck.py, ``expected_copy``), clicking each button from a script.
 """
 

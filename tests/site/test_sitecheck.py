@@ -1,6 +1,6 @@
 """The checks catch what they look for: a small site with one fault of each kind.
 
-If a check of harness/sitecheck.py went blind, tests/browser/test_site.py would
+If a check of harness/sitecheck.py went blind, tests/site/test_site.py would
 pass on any site; here every check must find its fault.
 """
 
