@@ -28,7 +28,10 @@ def results(srcdir: str | Path) -> list[dict]:
 
 def label(combination: dict) -> str:
     versions = combination["versions"]
-    return f"Flask {versions['Flask']} with Werkzeug {versions['Werkzeug']}"
+    return (
+        f"Flask {versions['Flask']} (Werkzeug {versions['Werkzeug']}, "
+        f"Jinja2 {versions['Jinja2']})"
+    )
 
 
 def page_key(env, docname: str) -> str:
@@ -42,15 +45,20 @@ def stamp(app, doctree: nodes.document) -> None:
         return
     app.env.note_dependency(str(Path(app.srcdir) / RESULTS))
     key = page_key(app.env, app.env.docname)
-    passed = [c for c in found if c["pages"].get(key) in {"passed", "skipped"}]
+    passed = [c for c in found if c["pages"].get(key) == "passed"]
+    skipped = [c for c in found if c["pages"].get(key) == "skipped"]
     failed = [c for c in found if c["pages"].get(key) == "failed"]
-    if not (passed or failed):
+    if not (passed or skipped or failed):
         return  # a page with no code: nothing was run
     paragraph = nodes.paragraph()
     if passed:
         paragraph += nodes.Text("Every block of this page ran as shown with ")
         paragraph += nodes.Text("; ".join(f"{label(c)} ({c['date']})" for c in passed))
         paragraph += nodes.Text(". ")
+    if skipped:
+        paragraph += nodes.Text("It needs a newer release than ")
+        paragraph += nodes.Text("; ".join(label(c) for c in skipped))
+        paragraph += nodes.Text(", so it was not run there. ")
     if failed:
         paragraph += nodes.strong(text="It fails with ")
         paragraph += nodes.Text("; ".join(label(c) for c in failed))
@@ -88,6 +96,7 @@ class VerifiedMatrix(SphinxDirective):
 
         head = nodes.thead()
         head += row(["combination", *packages, "pages passed", "examples passed"])
+        # A page or example not counted as passed failed, or needs a newer release (skipped).
         group += head
         body = nodes.tbody()
         for combination in found:
@@ -97,20 +106,25 @@ class VerifiedMatrix(SphinxDirective):
                     f"{combination.get('description', combination['combination'])} "
                     f"({combination['date']})",
                     *(combination["versions"][name] for name in packages),
-                    f"{sum(v != 'failed' for v in pages.values())} of {len(pages)}",
-                    f"{sum(v != 'failed' for v in examples.values())} of {len(examples)}",
+                    f"{sum(v == 'passed' for v in pages.values())} of {len(pages)}",
+                    f"{sum(v == 'passed' for v in examples.values())} of {len(examples)}",
                 ]
             )
         group += body
         out = [table]
         for combination in found:
-            failing = [k for k, v in {**combination["pages"], **combination["examples"]}.items()
-                       if v == "failed"]  # fmt: skip
-            if failing:
-                item = nodes.paragraph()
-                item += nodes.Text(f"Failing with {label(combination)}: ")
-                item += nodes.literal(text=", ".join(failing))
-                out.append(item)
+            outcomes = {**combination["pages"], **combination["examples"]}
+            for status, words in (("failed", "Failing"), ("skipped", "Needing a newer release")):
+                names = [name for name, found_status in outcomes.items() if found_status == status]
+                if names:
+                    item = nodes.paragraph()
+                    item += nodes.Text(
+                        f"{words} than {label(combination)}: "
+                        if status == "skipped"
+                        else f"{words} with {label(combination)}: "
+                    )
+                    item += nodes.literal(text=", ".join(names))
+                    out.append(item)
         return out
 
 
