@@ -29,8 +29,7 @@ def results(srcdir: str | Path) -> list[dict]:
 def label(combination: dict) -> str:
     versions = combination["versions"]
     return (
-        f"Flask {versions['Flask']} (Werkzeug {versions['Werkzeug']}, "
-        f"Jinja2 {versions['Jinja2']})"
+        f"Flask {versions['Flask']} (Werkzeug {versions['Werkzeug']}, Jinja2 {versions['Jinja2']})"
     )
 
 
