@@ -175,7 +175,7 @@ def sample_path(rule) -> str | None:
     for value in (1, "x", ["x"]):
         try:
             return rule.build(dict.fromkeys(rule.arguments, value))[1]
-        except Exception:  # this converter does not take this kind of value
+        except Exception:  # noqa: S112 (this converter does not take this kind of value)
             continue
     return None
 

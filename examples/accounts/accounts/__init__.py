@@ -45,7 +45,8 @@ def create_app(test_config=None):
         # any other host get a 400 (TRUSTED_HOSTS, when it is not set).
         PUBLIC_URL="http://localhost:5000",
         TRUSTED_HOSTS=None,
-        PASSWORD_METHOD="scrypt:131072:8:1",  # OWASP's minimum for scrypt: N=2**17, r=8, p=1
+        # OWASP's minimum for scrypt: N=2**17, r=8, p=1. (A method's name, not a password.)
+        PASSWORD_METHOD="scrypt:131072:8:1",  # noqa: S106
         MAIL_SERVER=None,  # None: `flask send-mail` refuses to run without --print
         MAIL_PORT=25,
         MAIL_FROM="accounts@localhost",

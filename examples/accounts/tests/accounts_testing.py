@@ -17,8 +17,9 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
 
-from accounts import db
 from aiosmtpd.controller import Controller
+
+from accounts import db
 
 START = 1_767_225_600  # 2026-01-01 00:00:00 UTC
 PASSWORD = "correct horse battery"  # passes the password rules

@@ -1,7 +1,8 @@
 """Fixtures: an app on a temporary database, a real SMTP server, a clock to move."""
 
-import accounts_testing as testing
 import pytest
+
+import accounts_testing as testing
 from accounts import create_app
 from accounts_testing import PASSWORD, Clock, Mailbox, config, new_user
 

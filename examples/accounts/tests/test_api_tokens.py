@@ -4,6 +4,7 @@ import hashlib
 import re
 
 import pytest
+
 from accounts_testing import PASSWORD, csrf_token, submit
 
 

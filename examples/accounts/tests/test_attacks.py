@@ -17,10 +17,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pytest
-from accounts import create_app, db
-from accounts_testing import PASSWORD, Mailbox, config, free_port, send_mail
 from flask_command import Served, fetch, gunicorn
 from werkzeug.security import generate_password_hash
+
+from accounts import create_app, db
+from accounts_testing import PASSWORD, Mailbox, config, free_port, send_mail
 
 WORKERS = 4
 #: 2**13: about 16 ms a hash here, long enough for parallel requests to overlap, and

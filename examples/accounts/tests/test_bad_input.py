@@ -1,6 +1,7 @@
 """Hostile input in every field: refused with a 4xx, or stored as plain text and escaped."""
 
 import pytest
+
 from accounts_testing import PASSWORD, new_user, submit
 
 SCRIPT = "<script>alert('x')</script>"

@@ -3,6 +3,7 @@
 import base64
 
 import pytest
+
 from accounts_testing import PASSWORD
 
 

@@ -1,6 +1,7 @@
 """CSRF: every form and Ajax endpoint refuses a request without the site's token."""
 
 import pytest
+
 from accounts_testing import PASSWORD, csrf_token, submit
 
 

@@ -11,8 +11,9 @@ import urllib.parse
 from contextlib import contextmanager
 
 import pytest
-from accounts import create_app
 from flask_command import FLASK, fetch, flask_run, get
+
+from accounts import create_app
 
 CHEAP = {"PASSWORD_METHOD": "scrypt:1024:8:1"}  # the real cost is tested in test_passwords.py
 #: What the tests add to a reader's environment: a key, a cheap hash, and the

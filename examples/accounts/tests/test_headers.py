@@ -3,6 +3,7 @@
 import re
 
 import pytest
+
 from accounts_testing import PASSWORD, csrf_token, submit
 
 

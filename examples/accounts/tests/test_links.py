@@ -3,6 +3,7 @@
 import re
 
 import pytest
+
 from accounts import create_app
 from accounts_testing import PASSWORD, send_mail
 

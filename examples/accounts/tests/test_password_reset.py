@@ -1,6 +1,7 @@
 """Password reset: the same answer for every address, a link bound to the current hash."""
 
 import pytest
+
 from accounts_testing import PASSWORD, send_mail, submit
 
 NEW = "a brand new password"

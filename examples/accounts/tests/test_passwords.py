@@ -1,9 +1,10 @@
 """Passwords: only a salted scrypt hash is stored, and it is renewed when the method changes."""
 
 import pytest
+from werkzeug.security import check_password_hash
+
 from accounts import create_app, db, passwords
 from accounts_testing import PASSWORD, new_user, said, send_mail, submit
-from werkzeug.security import check_password_hash
 
 
 def stored_hash(app) -> str:

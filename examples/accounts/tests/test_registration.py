@@ -1,6 +1,7 @@
 """Registration: validated fields, and a duplicate email that reveals nothing on the page."""
 
 import pytest
+
 from accounts_testing import PASSWORD, send_mail, submit
 
 

@@ -3,10 +3,11 @@
 import os
 import subprocess
 
-import accounts_testing as testing
 import pytest
-from accounts_testing import PASSWORD, new_user, submit
 from flask_command import FLASK
+
+import accounts_testing as testing
+from accounts_testing import PASSWORD, new_user, submit
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Session login: same answer for every failure, remember-me, no fixation, local next only."""
 
 import pytest
+
 from accounts_testing import PASSWORD, send_mail, submit
 
 

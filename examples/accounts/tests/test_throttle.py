@@ -1,6 +1,7 @@
 """Per-client limits: past 20 posts a minute to a form, 429 with Retry-After."""
 
 import pytest
+
 from accounts_testing import said, submit
 
 

@@ -22,9 +22,10 @@ def send(url, body=None, timeout=30, method=None):
     """One request (a POST, a GET without a body, or ``method``): its status code."""
     data = None if body is None else json.dumps(body).encode()
     headers = {"Content-Type": "application/json"}
-    request = urllib.request.Request(url, data, headers, method=method)
+    # S310 asks to audit the URL's scheme: this is the reader's own server's, from the code.
+    request = urllib.request.Request(url, data, headers, method=method)  # noqa: S310
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
             response.read()
             return response.status
     except urllib.error.HTTPError as error:  # 4xx and 5xx: a status to count

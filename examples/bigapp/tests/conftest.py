@@ -19,9 +19,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, func, select, text
+
 from bigapp import create_app
 from bigapp.db import db
-from sqlalchemy import create_engine, func, select, text
 
 POSTGRESQL_URL = "BIGAPP_TEST_POSTGRESQL_URL"
 BIN = Path(sys.executable).parent  # flask and gunicorn, beside the Python running the tests

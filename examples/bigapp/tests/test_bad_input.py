@@ -1,6 +1,7 @@
 """Bad input gets a clear 4xx JSON answer, never a 500, and writes nothing."""
 
 import pytest
+
 from bigapp.models import Book, Shelf
 
 GOOD = {"title": "Dune", "year": 1965, "shelf_id": 1}

@@ -1,6 +1,7 @@
 """bigapp.create_app: where the configuration comes from, and what it refuses."""
 
 import pytest
+
 from bigapp import create_app
 
 
