@@ -72,9 +72,10 @@ update-outputs: $(STAMP) ## Rewrite stale doctest outputs from what runs (PAGE=d
 new-page: $(STAMP) ## Start a page, its example folder and its test (NAME=becoming-big/caching TITLE="...")
 	$(PY) -m harness.scaffold $(NAME) $(if $(TITLE),--title "$(TITLE)")
 
-lint: $(STAMP) ## Check the Python files (engine, examples, tests, configuration) with ruff
+lint: $(STAMP) ## Check the Python files with ruff and the spelling of everything with codespell
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/codespell .
 
 bench: $(STAMP) ## Measure build and test times and page weight; writes _build/bench.json
 	$(PY) -m harness.bench

@@ -12,7 +12,8 @@ an activated environment would have them:
   begins. A console block without a command shows more of that log, for the
   server started last.
 * ``curl …`` goes to the server the URL names; its output must be the page's.
-* ``export NAME=value`` sets a variable for the commands after it.
+* ``export NAME=value`` sets a variable for the commands after it; a value
+  ``"$(python …)"`` is what that command prints, as the shell would make it.
 * ``python …`` runs with the guide's Python, its output compared.
 * ``pip install X`` is not run: X must already be in the guide's environment.
 * Any other command fails the test, so nothing on a page goes unrun.
@@ -164,6 +165,10 @@ class Reader:
         program = words[0]
         if program == "export":
             name, _, value = words[1].partition("=")
+            if value.startswith("$(") and value.endswith(")"):  # command substitution
+                inner = shlex.split(value[2:-1])
+                assert inner[0] == "python", f"{self.where(step)}: only $(python …) is run"
+                value = self.execute(step, [str(BIN / "python"), *inner[1:]])[-1]
             self.env[name] = value
             assert not step.output, f"{self.where(step)}: export prints nothing"
         elif program == "pip" and words[1] == "install":
