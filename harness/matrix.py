@@ -174,7 +174,9 @@ def reused(combination: Combination) -> dict:
     return result
 
 
-#: What must agree between a run and the committed result (dates and times may not).
+#: What must agree between a run and the committed result (dates and times may not),
+#: besides whether the whole suite passed: a failed test that is no page's or example's
+#: (tests/harness/, say) fails the check too.
 COMPARED = ("versions", "pages", "examples")
 
 
@@ -188,6 +190,9 @@ def differences(results: list[dict], path: Path = RESULTS) -> list[str]:
         if committed is None:
             found.append(f"{result['combination']}: not in {path.relative_to(ROOT)}")
             continue
+        if result["passed"] != committed.get("passed"):
+            said = "passed" if committed.get("passed") else "failed"
+            found.append(f"{result['combination']}: the suite {said} committed, not now")
         for key in COMPARED:
             for name in sorted(set(result[key]) | set(committed[key])):
                 now, then = result[key].get(name), committed[key].get(name)
