@@ -8,7 +8,7 @@ the independent audit reports the ones it finds on its own in the same record.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pygments.lexers.python import Python2Lexer, PythonConsoleLexer, PythonLexer
 
@@ -44,6 +44,9 @@ class Block:
     first_line: str  # the first non-blank line of code, for messages
     invisible: bool = False  # an invisible setup block: runs, never rendered
     skip_reason: str | None = None  # the written reason of a skip that covers it
+    #: The code as the runner reads it (the fence's content; an invisible block's without
+    #: its comment marks). Not part of a block's identity.
+    source: str = field(default="", compare=False, repr=False)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line} ({self.language}): {self.first_line}"

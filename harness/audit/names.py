@@ -40,7 +40,7 @@ class Problem:
     message: str
 
 
-def _bound_and_read(text: str) -> tuple[set[str], set[str], set[str]]:
+def bound_and_read(text: str) -> tuple[set[str], set[str], set[str]]:
     """(names the code binds at the top level, global names it reads, modules it imports)."""
     table = symtable.symtable(text, "<block>", "exec")
     bound, read = set(), set()
@@ -80,7 +80,7 @@ def check(sources: Iterable[Source]) -> list[Problem]:
     problems = []
     for source in sources:
         try:
-            bound, read, modules = _bound_and_read(source.text)
+            bound, read, modules = bound_and_read(source.text)
         except SyntaxError as error:
             problems.append(Problem(source.line, f"cannot be parsed: {error.msg}"))
             continue

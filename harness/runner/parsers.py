@@ -93,6 +93,7 @@ class PythonBlockParser:
             language=language,
             first_line=first_line(source),
             invisible=invisible,
+            source=source,
         )
         if source.lstrip().startswith(">>>"):
             found = False
@@ -269,3 +270,21 @@ def collected_blocks(sybils: list[Sybil], path: Path) -> list[Block]:
         if isinstance(region, BlockRegion):
             seen.setdefault(region.block)
     return list(seen)
+
+
+def page_program(sybils: list[Sybil], path: Path) -> list[Block | tuple[str, str | None]]:
+    """What the runner does on one page, in order: each block once, and each skip
+    comment as ``(action, arguments)`` (``("next", '"why"')``, ``("end", None)``)."""
+    document = parse_page(sybils, path)
+    if document is None:
+        return []
+    steps: list[Block | tuple[str, str | None]] = []
+    seen: set[Block] = set()
+    for _, region in document.regions:
+        if isinstance(region, BlockRegion):
+            if region.block not in seen:
+                seen.add(region.block)
+                steps.append(region.block)
+        elif isinstance(region.evaluator, Skipper):
+            steps.append(region.parsed)
+    return steps

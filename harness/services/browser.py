@@ -26,14 +26,21 @@ if TYPE_CHECKING:  # Playwright is imported when a browser starts, not with the 
     from playwright.sync_api import Browser
 
 
+#: Flags that leave the browser no network but loopback: every other host name fails to
+#: resolve, so a page that needs anything from elsewhere breaks.
+LOOPBACK_ONLY = ("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",)
+
+
 @contextmanager
-def launched() -> Iterator[Browser]:
-    """Headless Chromium under Playwright, for the length of the block."""
+def launched(*extra: str) -> Iterator[Browser]:
+    """Headless Chromium under Playwright, for the length of the block (``extra`` flags too)."""
     path = program("chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(path), args=FLAGS, timeout=60_000)
+        browser = playwright.chromium.launch(
+            executable_path=str(path), args=[*FLAGS, *extra], timeout=60_000
+        )
         try:
             yield browser
         finally:

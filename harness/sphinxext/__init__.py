@@ -18,6 +18,8 @@
   first hit for them (main index entries);
 * :mod:`.verified` — each page's own result in every combination of versions
   ``make test-matrix`` ran, and ``{verified-matrix}``, the whole table;
+* :mod:`.runhere` — a Run button under every block the suite executes: the
+  reader's browser runs it with Pyodide against the same Flask;
 * :mod:`.trial` — builds a small site with the guide's ``conf.py``, for the
   tests of these rules.
 """
@@ -31,6 +33,7 @@ from . import (
     keywords,
     llms,
     meta,
+    runhere,
     sitemap,
     verified,
     versions,
@@ -49,4 +52,5 @@ def setup(app):
     assets.setup(app)
     keywords.setup(app)
     verified.setup(app)
+    runhere.setup(app)
     return {"version": "2", "parallel_read_safe": True, "parallel_write_safe": True}
