@@ -61,10 +61,28 @@ class _Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
+class _CountingHandler(_QuietHandler):
+    """Notes each file it sends, and how many bytes: (path, bytes) in ``sent``."""
+
+    sent: list[tuple[str, int]]
+
+    def copyfile(self, source, outputfile):
+        start = source.tell()
+        super().copyfile(source, outputfile)
+        self.sent.append((self.path, source.tell() - start))
+
+
 @contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """``folder``'s files over HTTP on 127.0.0.1 until the block ends; yield the base URL."""
-    server = _Server((HOST, 0), partial(_QuietHandler, directory=str(folder)))
+def serving(folder: Path, sent: list[tuple[str, int]] | None = None) -> Iterator[str]:
+    """``folder``'s files over HTTP on 127.0.0.1 until the block ends; yield the base URL.
+
+    With ``sent``, each file sent is appended to it as ``(path, bytes)``: what a
+    page really fetched from the server, caches aside.
+    """
+    handler = _QuietHandler
+    if sent is not None:
+        handler = type("Counting", (_CountingHandler,), {"sent": sent})
+    server = _Server((HOST, 0), partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, name="static-site", daemon=True)
     thread.start()
     try:

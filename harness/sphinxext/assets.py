@@ -9,7 +9,9 @@ allows, this module takes them off the pages that do not use them:
   cards, nothing on a page without components. Each distinct subset is
   written once, as ``_static/sphinx-design-<hash>.css``;
 * sphinx-design's ``design-tabs.js`` stays only on pages with tabs;
-* sphinx-copybutton's files stay only on pages with a code block.
+* sphinx-copybutton's files stay only on pages with a code block, and its
+  copy library (ClipboardJS, 8.9 KiB) gives way to ``docs/_static/clipboard.js``,
+  which does what sphinx-copybutton asks of it with the browser's clipboard API.
 
 When the build is done, over the whole site:
 
@@ -37,6 +39,9 @@ DESIGN_CSS = "_static/sphinx-design.min.css"
 DESIGN_JS = "_static/design-tabs.js"
 COPYBUTTON = {"_static/copybutton.css", "_static/copybutton.js", "_static/clipboard.min.js"}
 THEME_CSS = "_static/styles/furo.css"
+#: sphinx-copybutton's copy library, and the small file of ours with the part it uses.
+CLIPBOARD_JS = "_static/clipboard.min.js"
+CLIPBOARD_STAND_IN = "_static/clipboard.js"
 #: The most a Quickstart page may weigh, with every file it loads (Flask's own: 247.5 KiB).
 QUICKSTART_BUDGET_KIB = 150
 
@@ -188,6 +193,9 @@ def trim(app, pagename, templatename, context, doctree) -> None:
             app.add_css_file(design_subset(app, used))
     css_files[:] = [css for css in css_files if css.filename not in drop_css]
     script_files[:] = [js for js in script_files if js.filename not in drop_js]
+    for index, js in enumerate(script_files):
+        if js.filename == CLIPBOARD_JS:  # the browser's clipboard API does its work
+            script_files[index] = type(js)(CLIPBOARD_STAND_IN, priority=js.priority, **js.attributes)
 
 
 # --- the whole site, when the build is done ------------------------------------------------

@@ -17,16 +17,17 @@ missing) and checks that a Run button then says so.
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 import pytest
 
-from harness import DOCS
+from harness import DOCS, ROOT
 from harness.runner.parsers import page_files
 from harness.services.browser import LOOPBACK_ONLY, serving
 from harness.services.chromium import FLAGS
 from harness.services.missing import program
-from harness.sphinxext.runhere import page_program
+from harness.sphinxext.runhere import is_shown, page_program
 from harness.sphinxext.trial import build_site
 
 #: Pages with a block that can run in a browser, and how many such blocks each has.
@@ -37,7 +38,7 @@ RUNNABLE = {
         count := sum(
             1
             for step in page_program(page.resolve(), DOCS)
-            if step.get("invisible") is False and "reason" not in step
+            if is_shown(step) and "reason" not in step
         )
     )
 }
@@ -68,7 +69,8 @@ def status_of(page, index: int) -> str:
     """Wait for the block's status line after a click; return it."""
     page.wait_for_function(
         """(i) => {
-            const s = document.querySelectorAll('.run-here-output')[i]?.querySelector('.run-here-status');
+            const output = document.querySelectorAll('.run-here-output')[i];
+            const s = output && output.querySelector('.run-here-status');
             return s && /^(Ran in|Not run here|This |The page)/.test(s.textContent);
         }""",
         arg=index,
@@ -128,10 +130,12 @@ def test_a_live_app_follows_a_link(tab):
     frame = open_app(page, "links")
     link = frame.locator("a").first
     target = link.get_attribute("href")
-    assert target.startswith("/") and "/_live/" in target  # the app's links stay in the frame
+    assert target.startswith("/")
+    assert "/_live/" in target  # the app's links stay in the frame
     link.click()
     page.wait_for_function(
-        "(t) => document.querySelector('.run-here-frame iframe').contentWindow.location.pathname === t",
+        "(t) => document.querySelector('.run-here-frame iframe')"
+        ".contentWindow.location.pathname === t",
         arg=target,
     )
     assert "links.py: /" in page.locator(".run-here-where").inner_text()
@@ -182,3 +186,52 @@ def test_the_chapters_have_runnable_pages():
     # Against a rule change that quietly leaves the pages without buttons.
     assert len(RUNNABLE) > 30
     assert {"quickstart/first-app.html", "in-the-box/templating.html"} <= set(RUNNABLE)
+
+
+def test_speed_and_bytes_are_recorded(offline_browser, built_site):
+    """Cold start, a warm second visit, a re-run and what each fetched: recorded in
+    _build/run-here-speed.json, not asserted (the machine's load varies). What is
+    asserted is the cache: a second visit fetches nothing of the runtime again."""
+    sent: list[tuple[str, int]] = []
+    figures = {}
+    with serving(built_site, sent) as url:
+        context = offline_browser.new_context()
+        for visit in ("cold", "warm"):
+            sent.clear()
+            page = context.new_page()
+            page.goto(f"{url}/quickstart/first-app.html")
+            page.locator(".run-here-run").first.click()
+            assert status_of(page, 0).endswith(SAME)
+            page.locator(".run-here-run").first.click()  # the same block again
+            page.wait_for_function("window.runHere.timings.length === 2")
+            first, again = page.evaluate("window.runHere.timings")
+            runtime = [(p, n) for p, n in sent if "/_static/run-here/pyodide/" in p]
+            figures[visit] = {
+                "click to first output (s)": round(first["clickToOutput"], 3),
+                "Python ready (s)": round(page.evaluate("window.runHere.ready"), 3),
+                "first block's run (s)": first["run"],
+                "re-run, click to output (s)": round(again["clickToOutput"], 3),
+                "bytes of the runtime fetched": sum(n for _, n in runtime),
+                "bytes fetched in all": sum(n for _, n in sent),
+            }
+            page.close()
+        # Every block of a page, one after the other, as a reader reading on.
+        page = context.new_page()
+        page.goto(f"{url}/quickstart/routing.html")
+        buttons = page.locator(".run-here-run")
+        for index in range(buttons.count()):
+            buttons.nth(index).click()
+            assert status_of(page, index).endswith(SAME)
+        runs = sorted(t["run"] for t in page.evaluate("window.runHere.timings"))
+        figures["quickstart/routing.html, per block"] = {
+            "blocks": len(runs),
+            "median run (s)": runs[len(runs) // 2],
+            "slowest run (s)": runs[-1],
+        }
+        context.close()
+    out = ROOT / "_build" / "run-here-speed.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(figures, indent=2) + "\n")
+    print(json.dumps(figures, indent=2))
+    assert figures["cold"]["bytes of the runtime fetched"] > 10_000_000
+    assert figures["warm"]["bytes of the runtime fetched"] == 0

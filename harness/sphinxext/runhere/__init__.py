@@ -240,7 +240,7 @@ def page_program(path: Path, srcdir: Path) -> list[dict]:
             name = next((n for n in sorted(read) if n in tainted), None)
             if name is not None:
                 why = tainted[name]
-        entry = {"line": step.line, "invisible": step.invisible}
+        entry = {"line": step.line, "invisible": True} if step.invisible else {"line": step.line}
         if step.invisible or TRIMMED.search(step.source):
             entry["code"] = step.source  # the page doesn't show it, or not all of it
         if why is None:
@@ -271,33 +271,80 @@ def live_apps(examples: list[str]) -> list[dict]:
 
 
 def read_page(app, doctree: nodes.document) -> None:
-    """Mark the page's runnable blocks and put its program into the page."""
+    """Mark the page's runnable blocks, and keep its program for the end of the build.
+
+    The page itself carries only what draws its controls (each block's step,
+    line and reason; the live apps): the program, with the invisible blocks'
+    code, is a file of its own, which the runner fetches on the first click.
+    """
     path = Path(app.env.doc2path(app.env.docname)).resolve()
     program = page_program(path, Path(app.srcdir))
-    if not any("invisible" in step and not step["invisible"] for step in program):
+    if not any(is_shown(step) for step in program):
         return
-    visible = {step["line"]: step for step in program if step.get("invisible") is False}
+    shown = {step["line"]: step for step in program if is_shown(step)}
     for number, node in enumerate(checks.shown_as_python(doctree)):
-        step = visible.get(node.line)
+        step = shown.get(node.line)
         if step is None:
             continue
         step["block"] = number
         node["classes"].append("run-here-block")
         node["classes"].append(f"run-here-{number}")
     examples = sorted({e for s in program for e in USE_EXAMPLE.findall(s.get("code", ""))})
-    data = {
+    apps = live_apps(examples)
+    _programs(app.env)[app.env.docname] = {
         "page": path.relative_to(Path(app.srcdir).resolve().parent).as_posix(),
         "module": module_name_for(path, Path(app.srcdir).resolve()),
         "examples": examples,
-        "apps": live_apps(examples),
+        "apps": apps,
         "steps": program,
     }
-    text = json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
+    controls = {
+        "program": f"{OUTPUT}/programs/{app.env.docname}.json",
+        "apps": apps,
+        "blocks": [
+            [index, step["block"], step["line"], step.get("reason")]
+            for index, step in enumerate(program)
+            if "block" in step
+        ],
+    }
+    text = json.dumps(controls, separators=(",", ":")).replace("</", "<\\/")
     doctree += nodes.raw(
         "",
         f'<script type="application/json" id="run-here-program">{text}</script>',
         format="html",
     )
+
+
+def is_shown(step: dict) -> bool:
+    """A block the reader sees (not an invisible one, not a skip comment)."""
+    return "line" in step and not step.get("invisible")
+
+
+def _programs(env) -> dict:
+    if not hasattr(env, "run_here_programs"):
+        env.run_here_programs = {}
+    return env.run_here_programs
+
+
+def forget_page(app, env, docname: str) -> None:
+    _programs(env).pop(docname, None)
+
+
+def merge_pages(app, env, docnames, other) -> None:
+    theirs = _programs(other)
+    _programs(env).update({name: theirs[name] for name in docnames if name in theirs})
+
+
+def write_programs(app, exception) -> None:
+    """Every page's program, as ``_static/run-here/programs/<page>.json``."""
+    if exception is not None or app.builder.format != "html":
+        return
+    folder = Path(app.outdir) / OUTPUT / "programs"
+    shutil.rmtree(folder, ignore_errors=True)
+    for docname, program in _programs(app.env).items():
+        target = folder / f"{docname}.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(program, separators=(",", ":")), encoding="utf-8")
 
 
 def add_files(app, pagename, templatename, context, doctree) -> None:
@@ -338,4 +385,7 @@ def setup(app):
     app.connect("builder-inited", lambda app: app.config.html_static_path.append(str(STATIC)))
     app.connect("doctree-read", read_page)
     app.connect("html-page-context", add_files)
+    app.connect("env-purge-doc", forget_page)
+    app.connect("env-merge-info", merge_pages)
+    app.connect("build-finished", write_programs)
     app.connect("build-finished", write_runtime)
