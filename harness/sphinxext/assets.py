@@ -195,7 +195,8 @@ def trim(app, pagename, templatename, context, doctree) -> None:
     script_files[:] = [js for js in script_files if js.filename not in drop_js]
     for index, js in enumerate(script_files):
         if js.filename == CLIPBOARD_JS:  # the browser's clipboard API does its work
-            script_files[index] = type(js)(CLIPBOARD_STAND_IN, priority=js.priority, **js.attributes)
+            stand_in = type(js)(CLIPBOARD_STAND_IN, priority=js.priority, **js.attributes)
+            script_files[index] = stand_in
 
 
 # --- the whole site, when the build is done ------------------------------------------------
