@@ -41,7 +41,12 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
-html: $(STAMP) ## Build the site into _build/html; any warning is an error
+# npm ci installs package-lock.json's packages: pyodide for the pages' Run buttons,
+# axe-core for the site's tests. Where npm is missing, the site builds without
+# the runner, and its Run buttons say so.
+NPM := $(shell command -v npm 2>/dev/null)
+
+html: $(STAMP) $(if $(NPM),$(NPM_STAMP)) ## Build the site into _build/html; any warning is an error
 	$(SPHINX) -b html $(SPHINXOPTS) -c . -d _build/doctrees docs _build/html
 
 # `make test PAGE=docs/quickstart/first-app.md` runs one page (in one process: faster than
