@@ -20,6 +20,7 @@
   ``make test-matrix`` ran, and ``{verified-matrix}``, the whole table;
 * :mod:`.runhere` — a Run button under every block the suite executes: the
   reader's browser runs it with Pyodide against the same Flask;
+* :mod:`.pagedata` — what an extension keeps per page in the environment;
 * :mod:`.trial` — builds a small site with the guide's ``conf.py``, for the
   tests of these rules.
 """

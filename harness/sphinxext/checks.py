@@ -31,6 +31,7 @@ from sphinx.util import logging
 
 from ..blocks import SHOWN_AS_PYTHON
 from ..runner.parsers import collected_blocks, make_sybil
+from .pagedata import PageData
 
 logger = logging.getLogger(__name__)
 
@@ -108,32 +109,19 @@ def findings_of(docname: str, path: Path, srcdir: Path, doctree: nodes.document)
     return found
 
 
-def _store(env):
-    if not hasattr(env, "harness_findings"):
-        env.harness_findings = {}
-    return env.harness_findings
+FINDINGS = PageData("harness_findings")
 
 
 def check_page(app, doctree: nodes.document) -> None:
     docname = app.env.docname
     path = Path(app.env.doc2path(docname)).resolve()
-    _store(app.env)[docname] = findings_of(docname, path, Path(app.srcdir), doctree)
-
-
-def forget_page(app, env, docname: str) -> None:
-    _store(env).pop(docname, None)
-
-
-def merge_pages(app, env, docnames, other) -> None:
-    """Parallel reading: take the findings of the pages another process read."""
-    theirs = _store(other)
-    _store(env).update({name: theirs[name] for name in docnames if name in theirs})
+    FINDINGS.of(app.env)[docname] = findings_of(docname, path, Path(app.srcdir), doctree)
 
 
 def report(app, env) -> None:
     """Every page's findings, whether it was read in this build or earlier."""
-    for docname in sorted(_store(env)):
-        for finding in _store(env)[docname]:
+    for docname in sorted(FINDINGS.of(env)):
+        for finding in FINDINGS.of(env)[docname]:
             logger.warning(
                 finding.message,
                 location=finding.location,
@@ -144,6 +132,5 @@ def report(app, env) -> None:
 
 def setup(app):
     app.connect("doctree-read", check_page)
-    app.connect("env-purge-doc", forget_page)
-    app.connect("env-merge-info", merge_pages)
+    FINDINGS.setup(app)
     app.connect("env-updated", report)

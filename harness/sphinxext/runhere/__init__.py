@@ -49,6 +49,7 @@ from ...runner.documents import module_name_for
 from ...runner.examples import top_level_names
 from ...runner.parsers import page_program as runner_program
 from .. import checks
+from ..pagedata import PageData
 from . import bundle
 
 logger = logging.getLogger(__name__)
@@ -291,7 +292,7 @@ def read_page(app, doctree: nodes.document) -> None:
         node["classes"].append(f"run-here-{number}")
     examples = sorted({e for s in program for e in USE_EXAMPLE.findall(s.get("code", ""))})
     apps = live_apps(examples)
-    _programs(app.env)[app.env.docname] = {
+    PROGRAMS.of(app.env)[app.env.docname] = {
         "page": path.relative_to(Path(app.srcdir).resolve().parent).as_posix(),
         "module": module_name_for(path, Path(app.srcdir).resolve()),
         "examples": examples,
@@ -320,19 +321,7 @@ def is_shown(step: dict) -> bool:
     return "line" in step and not step.get("invisible")
 
 
-def _programs(env) -> dict:
-    if not hasattr(env, "run_here_programs"):
-        env.run_here_programs = {}
-    return env.run_here_programs
-
-
-def forget_page(app, env, docname: str) -> None:
-    _programs(env).pop(docname, None)
-
-
-def merge_pages(app, env, docnames, other) -> None:
-    theirs = _programs(other)
-    _programs(env).update({name: theirs[name] for name in docnames if name in theirs})
+PROGRAMS = PageData("run_here_programs")
 
 
 def write_programs(app, exception) -> None:
@@ -341,7 +330,7 @@ def write_programs(app, exception) -> None:
         return
     folder = Path(app.outdir) / OUTPUT / "programs"
     shutil.rmtree(folder, ignore_errors=True)
-    for docname, program in _programs(app.env).items():
+    for docname, program in PROGRAMS.of(app.env).items():
         target = folder / f"{docname}.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(program, separators=(",", ":")), encoding="utf-8")
@@ -385,7 +374,6 @@ def setup(app):
     app.connect("builder-inited", lambda app: app.config.html_static_path.append(str(STATIC)))
     app.connect("doctree-read", read_page)
     app.connect("html-page-context", add_files)
-    app.connect("env-purge-doc", forget_page)
-    app.connect("env-merge-info", merge_pages)
+    PROGRAMS.setup(app)
     app.connect("build-finished", write_programs)
     app.connect("build-finished", write_runtime)
