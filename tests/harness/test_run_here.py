@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import sys
 import textwrap
 from pathlib import Path
@@ -116,6 +117,8 @@ def test_deep_json_is_refused_with_recursion_error_not_a_crash(session):
 
 
 def test_a_live_app_keeps_its_cookies_and_its_prefix(session, tmp_path, monkeypatch):
+    # The first request puts a key in the environment, as the reader's terminal has one.
+    monkeypatch.setattr(os, "environ", dict(os.environ))
     monkeypatch.setattr(browser, "ROOT", tmp_path)
     monkeypatch.setattr(browser, "CLIENTS", {})
     folder = tmp_path / "examples" / "quickstart" / "live_here"
