@@ -205,7 +205,7 @@ def test_what_a_browser_cannot_do_gets_a_reason(tmp_path):
         import sqlalchemy
         ```
 
-        % not-here: "its author says so"
+        % not-here: "says so, its author wrote"
         ```python
         x = 1
         ```
@@ -218,7 +218,7 @@ def test_what_a_browser_cannot_do_gets_a_reason(tmp_path):
         "starts a process, which a browser tab can't",  # it reads `done`
         None,
         "needs SQLAlchemy, which the browser's Python doesn't have",
-        "its author says so",
+        "says so, its author wrote",
     ]
 
 

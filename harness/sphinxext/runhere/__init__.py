@@ -19,7 +19,7 @@ block); one that can't gets its reason, shown under it instead of a button:
   condition does;
 * its author said so, in a comment above it that a reader never sees::
 
-      % not-here: "it prepares the accounts app's tests, which need a mail server"
+      % not-here: "prepares the accounts app's tests, which need a mail server"
 
 The program goes into the page as JSON (the visible blocks' code is read from
 the page itself). At the end of the build, the bundle, the worker and the
@@ -59,16 +59,18 @@ STATIC = HERE / "static"
 OUTPUT = "_static/run-here"
 SERVICE_WORKER = "run-here-sw.js"
 
-#: Modules that do what a browser tab's Python can't, and why.
+#: Modules that do what a browser tab's Python can't, and why. Every reason reads
+#: after "it" ("Runs on your machine, not here: it starts a process, ...").
 CANNOT = {
-    "subprocess": "starts a process",
-    "multiprocessing": "starts a process",
-    "socket": "opens a network connection",
-    "urllib.request": "opens a network connection",
-    "http.client": "opens a network connection",
-    "smtplib": "talks to a mail server",
-    "wsgiref.simple_server": "starts a server",
-    "werkzeug.debug": "uses Werkzeug's debugger, which needs multiprocessing",
+    "subprocess": "starts a process, which a browser tab can't",
+    "multiprocessing": "starts a process, which a browser tab can't",
+    "socket": "opens a network connection, which a browser tab can't",
+    "urllib.request": "opens a network connection, which a browser tab can't",
+    "http.client": "opens a network connection, which a browser tab can't",
+    "smtplib": "talks to a mail server, which a browser tab can't",
+    "wsgiref.simple_server": "starts a server, which a browser tab can't",
+    "werkzeug.debug": "uses Werkzeug's debugger, which needs multiprocessing: "
+    "the browser's Python has none",
 }
 #: Calls that need what a browser tab lacks, and why.
 CALLS = {
@@ -151,7 +153,7 @@ def why_not(
     for module in sorted(modules):
         for prefix, why in CANNOT.items():
             if module == prefix or module.startswith(prefix + "."):
-                return f"{why}, which a browser tab can't"
+                return why
         top = module.split(".")[0]
         if top in USES:
             return USES[top]
