@@ -209,6 +209,7 @@ def test_speed_and_bytes_are_recorded(offline_browser, built_site):
             figures[visit] = {
                 "click to first output (s)": round(first["clickToOutput"], 3),
                 "Python ready (s)": round(page.evaluate("window.runHere.ready"), 3),
+                "of which": page.evaluate("window.runHere.startup"),
                 "first block's run (s)": first["run"],
                 "re-run, click to output (s)": round(again["clickToOutput"], 3),
                 "bytes of the runtime fetched": sum(n for _, n in runtime),

@@ -36,7 +36,10 @@ export async function start(address, root, base) {
       const ready = new Promise((resolve, reject) => {
         state.worker.onmessage = ({ data }) => {
           if (data.type === "progress") report(data.text);
-          else if (data.type === "ready") resolve(data.seconds);
+          else if (data.type === "ready") {
+            timings.startup = data.parts;
+            resolve(data.seconds);
+          }
           else if (data.type === "failed" && !data.id) reject(new Error(data.error));
           else {
             const pending = state.calls.get(data.id);

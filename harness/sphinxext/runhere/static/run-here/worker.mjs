@@ -22,6 +22,7 @@ async function start({ module, page, examples }) {
     packages: [],
     env: { HOME: "/home/pyodide", PYTHONDONTWRITEBYTECODE: "1" },
   });
+  const loaded = performance.now();
   for (const { slug, url } of examples) {
     postMessage({ type: "progress", text: `Writing examples/${slug}/…` });
     const response = await fetch(url);
@@ -32,9 +33,15 @@ async function start({ module, page, examples }) {
       extractDir: `/guide/examples/${parent}`,
     });
   }
+  const unpacked = performance.now();
   runner = python.pyimport("runhere");
   runner.start(module, page);
-  postMessage({ type: "ready", seconds: (performance.now() - began) / 1000 });
+  const done = performance.now();
+  postMessage({
+    type: "ready",
+    seconds: (done - began) / 1000,
+    parts: { runtime: (loaded - began) / 1000, examples: (unpacked - loaded) / 1000, runner: (done - unpacked) / 1000 },
+  });
 }
 
 onmessage = async ({ data }) => {
