@@ -55,6 +55,17 @@ def test_ellipsis_and_blank_lines_are_compared_as_the_suite_does(session):
     assert session.run(text, 1)["ok"]
 
 
+def test_spaces_at_a_line_end_do_not_count_as_in_the_suite(session):
+    assert session.run(">>> print('a  ')\na\n", 1)["ok"]
+    assert session.run(">>> print('a b')\na ...\n", 2)["ok"]
+
+
+def test_what_an_example_binds_to_stdout_still_prints_in_the_next(session):
+    code = ">>> import logging, sys\n>>> handler = logging.StreamHandler(sys.stdout)\n"
+    code += ">>> handler.emit(logging.makeLogRecord({'msg': 'hello'}))\nhello\n"
+    assert session.run(code, 1)["ok"]
+
+
 def test_an_expected_exception_matches_on_its_last_line(session):
     text = ">>> {}['key']\nTraceback (most recent call last):\n  ...\nKeyError: 'key'\n"
     result = session.run(text, 1)

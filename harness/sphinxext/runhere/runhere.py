@@ -47,8 +47,22 @@ from pathlib import Path
 ROOT = Path("/guide")
 #: The suite's doctest options (harness.runner.parsers.DOCTEST_FLAGS).
 FLAGS = doctest.ELLIPSIS
-CHECKER = doctest.OutputChecker()
 PARSER = doctest.DocTestParser()
+TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
+SPACE_BEFORE_ELLIPSIS = re.compile(r"[ \t]+(?=\.\.\.$)", re.MULTILINE)
+
+
+class Checker(doctest.OutputChecker):
+    """doctest's checker as the suite's Sybil runs it: spaces at a line's end don't count."""
+
+    def check_output(self, want: str, got: str, optionflags: int) -> bool:
+        want, got = TRAILING_SPACE.sub("", want), TRAILING_SPACE.sub("", got)
+        if optionflags & doctest.ELLIPSIS:  # "x ..." at a line's end matches "x"
+            want = SPACE_BEFORE_ELLIPSIS.sub("", want)
+        return super().check_output(want, got, optionflags)
+
+
+CHECKER = Checker()
 
 
 class NotHere(RuntimeError):
@@ -127,6 +141,7 @@ class Session:
         self.path = path
         self.skipping: str | None = None  # the reason of a skip: start
         self.skip_next: str | None = None
+        self.stdout = io.StringIO()  # what doctest examples print to
         random.seed(module)  # as the suite seeds it for every page
         # Pyodide's prefix is "/", under which Flask would take every app for an
         # installed package and put its instance folder in /var: not so on a machine.
@@ -206,7 +221,11 @@ class Session:
             if flags & doctest.SKIP:  # as doctest: not run, not compared
                 items.append({"source": example.source, "output": "", "want": "", "ok": True})
                 continue
-            output = io.StringIO()
+            # One stand-in stdout for every example, emptied before each, as doctest
+            # keeps one: a logging handler made in one example still prints in the next.
+            output = self.stdout
+            output.seek(0)
+            output.truncate()
             error = None
             with contextlib.redirect_stdout(output):
                 try:
