@@ -116,6 +116,10 @@ CRASHES_ON_PURPOSE = {
         ZeroDivisionError,
         "shows which hooks run when no error handler takes an exception",
     ),
+    ("examples/patterns/logging/logged.py: app", "/broken"): (
+        ZeroDivisionError,
+        "shows what an error logs and reports, with the request's id",
+    ),
 }
 
 #: app -> (exception, its message, why): 500s in an app whose owner is changing it now.

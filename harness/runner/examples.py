@@ -17,7 +17,9 @@ does not leak into the next.
 from __future__ import annotations
 
 import importlib.machinery
+import logging
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import EXAMPLES
@@ -34,12 +36,30 @@ def top_level_names(folder: Path) -> set[str]:
     return names
 
 
+@dataclass
+class RootLogging:
+    """The root logger's handlers and level, to put back after an example configured
+    logging when imported (``logging.config.dictConfig`` at the top of a module)."""
+
+    handlers: list = field(default_factory=lambda: logging.getLogger().handlers[:])
+    level: int = field(default_factory=lambda: logging.getLogger().level)
+
+    def restore(self) -> None:
+        root = logging.getLogger()
+        for handler in root.handlers:
+            if handler not in self.handlers:
+                handler.close()
+        root.handlers[:] = self.handlers
+        root.setLevel(self.level)
+
+
 class ExampleFolders:
     """Example folders put on sys.path, and taken off again with everything they loaded."""
 
     def __init__(self, root: Path = EXAMPLES) -> None:
         self.root = root  # the examples/ folder: the runner's ini setting "examples"
         self.folders: list[Path] = []
+        self.logging: RootLogging | None = None
 
     def use(self, name: str) -> Path:
         """Make ``examples/<name>``'s modules importable, as if Python ran in that folder."""
@@ -61,11 +81,14 @@ class ExampleFolders:
                 )
         sys.path.insert(0, str(folder))
         self.folders.append(folder)
+        if self.logging is None:
+            self.logging = RootLogging()
         importlib.invalidate_caches()
         return folder
 
     def close(self) -> None:
-        """Take the folders off sys.path and forget every module loaded from them."""
+        """Take the folders off sys.path and forget every module loaded from them; the
+        root logger gets back the handlers and level it had before."""
         for folder in self.folders:
             while str(folder) in sys.path:
                 sys.path.remove(str(folder))
@@ -76,3 +99,6 @@ class ExampleFolders:
                 if file and file.startswith(str(folder)) and Path(file).is_relative_to(folder):
                     del sys.modules[name]
         self.folders.clear()
+        if self.logging is not None:
+            self.logging.restore()
+            self.logging = None

@@ -25,7 +25,7 @@ FIRST_HIT = {
     # No Deploying chapter yet (another issue adds one): the Quickstart's "Logging and
     # deployment" page is the best answer today for both words.
     "deploy": "quickstart/deployment.html",
-    "logging": "quickstart/deployment.html",
+    "logging": "patterns/logging.html",
     # What's in the box: the general page; becoming-big/testing.md is about a large app.
     "testing": "in-the-box/testing.html",
 }

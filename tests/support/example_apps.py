@@ -27,6 +27,8 @@ from unittest import mock
 
 from flask import Flask
 
+from harness.runner.examples import RootLogging
+
 SKIPPED = {"tests", "instance", "__pycache__"}
 TEST_CONFIG = {"TESTING": True, "PROPAGATE_EXCEPTIONS": False, "SECRET_KEY": "for the audit"}
 
@@ -62,6 +64,7 @@ def importable(root: Path) -> Iterator[None]:
         return module_name.partition(".")[0] in names
 
     saved = {name: module for name, module in sys.modules.items() if mine(name)}
+    root_logging = RootLogging()  # an example may configure logging when imported
     for name in saved:
         del sys.modules[name]
     sys.path.insert(0, str(root))
@@ -72,6 +75,7 @@ def importable(root: Path) -> Iterator[None]:
         for name in [name for name in sys.modules if mine(name)]:
             del sys.modules[name]
         sys.modules.update(saved)
+        root_logging.restore()
 
 
 class NotAuditable(str):
