@@ -116,6 +116,10 @@ CRASHES_ON_PURPOSE = {
         ZeroDivisionError,
         "shows which hooks run when no error handler takes an exception",
     ),
+    ("examples/patterns/error_handling/shop_api.py: app", "/broken"): (
+        ZeroDivisionError,
+        "shows that a bug's 500 tells the client nothing",
+    ),
     ("examples/patterns/logging/logged.py: app", "/broken"): (
         ZeroDivisionError,
         "shows what an error logs and reports, with the request's id",
