@@ -54,7 +54,9 @@ def _enter(stack: ExitStack, manager: AbstractContextManager):
 
 
 @contextmanager
-def _locked(path: Path):
+def locked(path: Path):
+    """Hold an exclusive lock on the file ``path`` (made if missing) for the block:
+    one process of a pytest-xdist run at a time."""
     with path.open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
@@ -94,7 +96,7 @@ def one_per_run(name: str, kind: type, start: Callable[[], AbstractContextManage
         return set(shared["users"])
 
     with ExitStack() as stack:
-        with _locked(lock):
+        with locked(lock):
             if state.exists():
                 handle, owner = kind(**json.loads(state.read_text())["handle"]), False
                 users(lambda pids: pids | {me})
@@ -104,10 +106,10 @@ def one_per_run(name: str, kind: type, start: Callable[[], AbstractContextManage
         try:
             yield handle
         finally:
-            with _locked(lock):
+            with locked(lock):
                 users(lambda pids: pids - {me})
             while owner:  # stop it after the last other user, then a later one starts anew
-                with _locked(lock):
+                with locked(lock):
                     if not users(lambda pids: pids):
                         state.unlink()
                         break

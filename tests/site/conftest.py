@@ -10,11 +10,10 @@ ci``). In CI (``CI=true``) a missing axe-core fails instead: .ci/run installs it
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,22 +22,13 @@ import pytest
 from harness import sitecheck
 from harness.services.browser import launched, serving
 from harness.services.missing import Missing
+from harness.services.plugin import locked
 
 
 @dataclass(frozen=True)
 class Site:
     root: Path  # the built files
     url: str  # where they are served
-
-
-@contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    with path.open("a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 @pytest.fixture(scope="session")
@@ -62,7 +52,7 @@ def built_site(tmp_path_factory) -> Path:
     base = tmp_path_factory.getbasetemp()
     shared = base.parent if "PYTEST_XDIST_WORKER" in os.environ else base
     folder = shared / "built-site"
-    with _locked(shared / "built-site.lock"):
+    with locked(shared / "built-site.lock"):
         if not (folder / "done").exists():
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir()
