@@ -32,11 +32,13 @@ the buttons say the runner isn't in this build.
 from __future__ import annotations
 
 import ast
+import doctest
 import hashlib
 import json
 import re
 import shutil
 import sys
+from functools import cache
 from importlib.metadata import packages_distributions
 from pathlib import Path
 
@@ -90,14 +92,36 @@ NOT_HERE = re.compile(r'^%[ \t]*not-here:[ \t]*"(?P<why>[^"]+)"[ \t]*$', re.MULT
 USE_EXAMPLE = re.compile(r"""page\.use_example\(\s*["']([^"']+)["']""")
 
 
+@cache
+def installed_modules() -> dict[str, list[str]]:
+    """Top-level module -> the distributions that provide it, where the site is built.
+
+    Reading it walks every installed distribution's files: once a build is enough.
+    """
+    return packages_distributions()
+
+
+@cache
+def bundled_names() -> frozenset[str]:
+    """The bundled distributions, their names normalised."""
+    return frozenset(bundle.normalise(name) for name in bundle.BUNDLED)
+
+
+@cache
+def python_modules() -> frozenset[str]:
+    """The top-level modules of the browser's Python: the standard library and the bundle."""
+    bundled = {
+        module
+        for module, dists in installed_modules().items()
+        if any(bundle.normalise(dist) in bundled_names() for dist in dists)
+    }
+    return frozenset(sys.stdlib_module_names) | bundled
+
+
 def available_modules(examples: set[str]) -> tuple[set[str], dict[str, str]]:
     """What the browser's Python can import on a page using ``examples``: the top-level
     modules it has, and the example modules it has but can't run (module -> why)."""
-    names = set(sys.stdlib_module_names)
-    wanted = {bundle.normalise(name) for name in bundle.BUNDLED}
-    for module, dists in packages_distributions().items():
-        if any(bundle.normalise(dist) in wanted for dist in dists):
-            names.add(module)
+    names = set(python_modules())
     from ... import EXAMPLES
 
     imports: dict[str, set[str]] = {}  # an example's module -> what its files import
@@ -160,14 +184,13 @@ def why_not(
         if broken and top in broken:
             return broken[top]
         if top not in available:
-            dists = packages_distributions().get(top, [top])
+            dists = installed_modules().get(top, [top])
             return f"needs {dists[0]}, which the browser's Python doesn't have"
     for call, why in CALLS.items():
         if call in text:
             return why
-    bundled = {bundle.normalise(name) for name in bundle.BUNDLED}
     for name in sorted(metadata_names(text)):
-        if bundle.normalise(name) not in bundled:
+        if bundle.normalise(name) not in bundled_names():
             return f"reads what pip installed of {name}, which the browser's Python lacks"
     return None
 
@@ -192,20 +215,28 @@ def metadata_names(text: str) -> set[str]:
 def code_of(block: Block) -> str:
     """A block's code for the name analysis: a doctest's examples, joined."""
     if block.source.lstrip().startswith(">>>"):
-        import doctest
-
         return "".join(e.source for e in doctest.DocTestParser().get_examples(block.source))
     return block.source
 
 
 def page_program(path: Path, srcdir: Path) -> list[dict]:
     """The page's steps for the browser: blocks (runnable or with a reason) and skips."""
+    return read_program(path, srcdir)[0]
+
+
+def read_program(path: Path, srcdir: Path) -> tuple[list[dict], list[str], list[dict]]:
+    """The page's steps for the browser, the example folders its invisible blocks use,
+    and the live apps of those folders."""
     steps = runner_program(checks.sybils_for(srcdir), path)
-    examples = set()
-    for step in steps:
-        if isinstance(step, Block) and step.invisible:
-            examples |= set(USE_EXAMPLE.findall(step.source))
-    available, broken = available_modules(examples)
+    examples = sorted(
+        {
+            slug
+            for step in steps
+            if isinstance(step, Block) and step.invisible
+            for slug in USE_EXAMPLE.findall(step.source)
+        }
+    )
+    available, broken = available_modules(set(examples))
     text = path.read_text(encoding="utf-8")
     said = {text.count("\n", 0, m.start()) + 1: m["why"] for m in NOT_HERE.finditer(text)}
     program = []
@@ -252,18 +283,18 @@ def page_program(path: Path, srcdir: Path) -> list[dict]:
             entry["reason"] = why
             tainted.update(dict.fromkeys(bound, why))  # what needs it can't run either, for this
         program.append(entry)
-    return program
+    return program, examples, live_apps(examples, broken)
 
 
 #: A module of an example folder that makes its app at the top: a live app.
 MODULE_APP = re.compile(r"^app = Flask\(", re.MULTILINE)
 
 
-def live_apps(examples: list[str]) -> list[dict]:
-    """The apps of the page's example folders that the browser's Python can run."""
+def live_apps(examples: list[str], broken: dict[str, str]) -> list[dict]:
+    """The apps of the page's example folders that the browser's Python can run
+    (``broken``: their modules that it can't, from :func:`available_modules`)."""
     from ... import EXAMPLES
 
-    _, broken = available_modules(set(examples))
     apps = []
     for slug in examples:
         for module in sorted(top_level_names(EXAMPLES / slug)):
@@ -281,7 +312,7 @@ def read_page(app, doctree: nodes.document) -> None:
     code, is a file of its own, which the runner fetches on the first click.
     """
     path = Path(app.env.doc2path(app.env.docname)).resolve()
-    program = page_program(path, Path(app.srcdir))
+    program, examples, apps = read_program(path, Path(app.srcdir))
     if not any(is_shown(step) for step in program):
         return
     shown = {step["line"]: step for step in program if is_shown(step)}
@@ -292,8 +323,6 @@ def read_page(app, doctree: nodes.document) -> None:
         step["block"] = number
         node["classes"].append("run-here-block")
         node["classes"].append(f"run-here-{number}")
-    examples = sorted({e for s in program for e in USE_EXAMPLE.findall(s.get("code", ""))})
-    apps = live_apps(examples)
     PROGRAMS.of(app.env)[app.env.docname] = {
         "page": path.relative_to(Path(app.srcdir).resolve().parent).as_posix(),
         "module": module_name_for(path, Path(app.srcdir).resolve()),
