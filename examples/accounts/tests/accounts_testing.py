@@ -86,6 +86,16 @@ def said(response) -> tuple[int, str]:
     return response.status_code, html.unescape(found[1]) if found else response.text
 
 
+def tampered(text: str, at: int = -5) -> str:
+    """``text`` with the character at ``at`` changed, as an attacker would change a link.
+
+    Not the last character: in base64 its last bits can be padding, which decoding
+    ignores, so a changed last character may decode to the same signature.
+    """
+    at %= len(text)
+    return text[:at] + ("A" if text[at] != "A" else "B") + text[at + 1 :]
+
+
 def snapshot(app) -> dict[str, list[tuple]]:
     """Every row of every table: compare two to prove that nothing changed."""
     with app.app_context():

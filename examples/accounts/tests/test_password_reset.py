@@ -2,7 +2,7 @@
 
 import pytest
 
-from accounts_testing import PASSWORD, send_mail, submit
+from accounts_testing import PASSWORD, send_mail, submit, tampered
 
 NEW = "a brand new password"
 
@@ -59,7 +59,7 @@ def test_an_expired_link_is_refused(client, link, clock, snapshot):
 
 def test_a_tampered_link_is_refused(client, link, snapshot):
     before = snapshot()
-    response = submit(client, link[:-2] + "xx", {"password": NEW})
+    response = submit(client, tampered(link), {"password": NEW})
     assert response.status_code == 400
     assert "This link is not valid." in response.text
     assert snapshot() == before
