@@ -18,12 +18,20 @@ def _postgres_bindir() -> str | None:
     return found[-1] if found else None
 
 
+def _apache_with_mod_wsgi() -> str | None:
+    apache2 = shutil.which("apache2") or shutil.which("apache2", path="/usr/sbin")
+    return apache2 if Path("/usr/lib/apache2/modules/mod_wsgi.so").is_file() else None
+
+
 #: Service -> (where its program is, or None; the Debian package that provides it).
 NEEDS = {
     "postgresql": (_postgres_bindir, "postgresql"),
     "redis": (lambda: shutil.which("redis-server"), "redis-server"),
     "chromium": (lambda: shutil.which("chromium"), "chromium"),
     "graphviz": (lambda: shutil.which("dot"), "graphviz"),
+    # /usr/sbin is not on every user's PATH.
+    "nginx": (lambda: shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin"), "nginx"),
+    "apache": (_apache_with_mod_wsgi, "apache2 libapache2-mod-wsgi-py3"),
 }
 
 

@@ -21,6 +21,10 @@ fixture                scope     what it is
 ``chromium``           session   :class:`.chromium.Chromium` (``.dump_dom(url)``)
 ``serve``              test      ``serve(command, cwd=...)``: any server command on a
                                  free loopback port (``{port}`` in the command); its URL
+``nginx``              test      ``nginx(conf, replace={...})``: a page's nginx server
+                                 block, run on a free loopback port: :class:`.nginx.Nginx`
+``apache``             test      ``apache(conf, replace={...})``: a page's Apache virtual
+                                 host with mod_wsgi: :class:`.apache.Apache`
 =====================  ========  ===================================================
 
 A fixture whose program is not installed skips the test, and the reason says
@@ -40,8 +44,10 @@ from pathlib import Path
 
 import pytest
 
+from . import apache as apache_service
 from . import chromium as chromium_service
 from . import commands, postgres, redis, smtp
+from . import nginx as nginx_service
 from .missing import Missing
 
 
@@ -176,3 +182,19 @@ def serve() -> Iterator[Callable[..., str]]:
             return stack.enter_context(commands.serve(command, port=port, **options))
 
         yield start
+
+
+@pytest.fixture
+def nginx() -> Iterator[Callable[..., nginx_service.Nginx]]:
+    """``nginx(conf, replace={"listen 80;": "listen 127.0.0.1:{port};"})`` -> a running
+    :class:`.nginx.Nginx`, stopped when the test ends (:func:`.nginx.running`)."""
+    with ExitStack() as stack:
+        yield lambda conf, **options: _enter(stack, nginx_service.running(conf, **options))
+
+
+@pytest.fixture
+def apache() -> Iterator[Callable[..., apache_service.Apache]]:
+    """``apache(conf, replace={...})`` -> a running :class:`.apache.Apache` with mod_wsgi,
+    stopped when the test ends (:func:`.apache.running`)."""
+    with ExitStack() as stack:
+        yield lambda conf, **options: _enter(stack, apache_service.running(conf, **options))
