@@ -602,7 +602,8 @@ def browse(app, targets: list[Target], fuzzed: Fuzzed) -> Browser | None:
         for header in response.headers.getlist("Set-Cookie"):
             name, _, value = header.partition(";")[0].partition("=")
             cookies[name.strip()] = value
-        for tag in INPUT.findall(response.get_data(as_text=True)):
+        html_page = response.mimetype == "text/html"  # a favicon or a download has no form
+        for tag in INPUT.findall(response.get_data(as_text=True) if html_page else ""):
             found = {k.lower(): html.unescape(v) for k, v in ATTRIBUTE.findall(tag)}
             if found.get("type") == "hidden" and "name" in found:
                 fields[found["name"]] = found.get("value", "")

@@ -32,7 +32,7 @@ from harness.runner.parsers import page_files
 
 TESTS = ROOT / "tests" / "examples"
 PAGES = page_files(DOCS)
-LITERALINCLUDE = re.compile(r"(?:\{literalinclude\}|\.\. literalinclude::)\s+(?P<path>\S+)")
+LITERALINCLUDE = re.compile(r"(?:\{literalinclude\}|\{image\}|\.\. literalinclude::)\s+(?P<path>\S+)")
 USE_EXAMPLE = re.compile(r"""use_example\(\s*["'](?P<name>[^"']+)["']""")
 # Files that are not example code a reader needs to see.
 NOT_SHOWN = {"__pycache__", "instance", ".pytest_cache"}
@@ -43,6 +43,8 @@ INSTALLABLE_APPS = {
     "examples/bigapp": [
         "docs/becoming-big/bigapp.md",
         "docs/becoming-big/testing.md",
+        "docs/patterns/migrations.md",
+        "docs/patterns/pagination.md",
     ],
     "examples/accounts": [
         "docs/in-the-box/security/activation.md",
