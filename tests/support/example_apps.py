@@ -2,7 +2,8 @@
 
 :func:`find_apps` walks a folder (``examples/``), imports every module that is
 not a test (it skips ``tests/``, ``instance/``, ``test_*.py`` and
-``conftest.py``), and finds each module-level Flask ``app``, each other WSGI
+``conftest.py``, and ``migrations/``: Alembic's scripts, which only the
+``alembic`` command runs), and finds each module-level Flask ``app``, each other WSGI
 callable named ``application`` (a dispatcher that mounts several apps, say),
 and the app of each ``create_app(test_config=None)`` factory, called with a
 test configuration and an instance folder of its own. A module that fails to
@@ -29,7 +30,7 @@ from flask import Flask
 
 from harness.runner.examples import RootLogging
 
-SKIPPED = {"tests", "instance", "__pycache__"}
+SKIPPED = {"tests", "instance", "__pycache__", "migrations"}
 TEST_CONFIG = {"TESTING": True, "PROPAGATE_EXCEPTIONS": False, "SECRET_KEY": "for the audit"}
 
 

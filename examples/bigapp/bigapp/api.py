@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from .db import db
 from .models import Book, Shelf
+from .pagination import paginate
 from .validation import MAX_INT, Invalid, check, integer, json_object, text
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -31,9 +32,17 @@ def check_shelf(fields):
         raise Invalid({"shelf_id": "no such shelf"})
 
 
+def listed(query):
+    """A page of ``query``'s rows as JSON, and a Link header to the pages beside it."""
+    page = paginate(query)
+    links = page.links(_external=True)
+    header = ", ".join(f'<{url}>; rel="{rel}"' for rel, url in links.items())
+    return [row.to_json() for row in page.items], 200, {"Link": header} if header else {}
+
+
 class ShelfList(MethodView):
     def get(self):
-        return [shelf.to_json() for shelf in db.session.scalars(select(Shelf).order_by(Shelf.id))]
+        return listed(select(Shelf).order_by(Shelf.id))
 
     def post(self):
         shelf = Shelf(**check(json_object(), SHELF))
@@ -48,7 +57,8 @@ class ShelfList(MethodView):
 
 class BookList(MethodView):
     def get(self):
-        return [book.to_json() for book in db.session.scalars(select(Book).order_by(Book.id))]
+        # Oldest first. Many books share a year: the id, unique, breaks the ties.
+        return listed(select(Book).order_by(Book.year, Book.id))
 
     def post(self):
         fields = check(json_object(), BOOK)

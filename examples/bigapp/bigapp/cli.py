@@ -1,32 +1,33 @@
 """Commands for `flask --app bigapp ...`: init-db and seed."""
 
-import os
+from pathlib import Path
 
 import click
+from alembic import command
+from alembic.config import Config
 from flask.cli import with_appcontext
 
 from .db import db
-from .models import Base, Book, Shelf
+from .models import Book, Shelf
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def migrations_config():
+    """Alembic's settings without alembic.ini: where the migrations are, in the package."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
 
 
 @click.command("init-db")
 @with_appcontext
 @click.option("--drop", is_flag=True, help="Drop the tables first (deletes every row).")
 def init_db(drop):
-    """Create the tables."""
-    if db.engine.dialect.name == "sqlite":
-        path = db.engine.url.database
-        if path and path != ":memory:":
-            # The file's folder, instance/ by default, does not exist on a fresh checkout.
-            os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-        # WAL lets readers work while one worker writes. It is stored in the
-        # file, so set it once here, before any server starts.
-        raw = db.engine.raw_connection()
-        raw.driver_connection.execute("PRAGMA journal_mode=WAL")
-        raw.close()
+    """Create the tables, or bring them up to date: `alembic upgrade head`, in the app."""
     if drop:
-        Base.metadata.drop_all(db.engine)
-    Base.metadata.create_all(db.engine)
+        command.downgrade(migrations_config(), "base")
+    command.upgrade(migrations_config(), "head")
     click.echo(f"Initialised the database ({db.engine.dialect.name}).")
 
 

@@ -1,11 +1,21 @@
 """The tables: shelves hold books."""
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, Index, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 class Base(DeclarativeBase):
-    pass
+    # Constraints get names from these patterns, the same on every database, so a
+    # migration can name the one it drops or changes.
+    metadata = MetaData(
+        naming_convention={
+            "pk": "pk_%(table_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "uq": "uq_%(table_name)s_%(column_0_name)s",
+            "ck": "ck_%(table_name)s_%(constraint_name)s",
+            "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        }
+    )
 
 
 class Shelf(Base):
@@ -21,6 +31,9 @@ class Shelf(Base):
 
 class Book(Base):
     __tablename__ = "book"
+    # The order of the list of books (api.py): the database reads a page from the
+    # index in that order, instead of sorting the whole table for every page.
+    __table_args__ = (Index(None, "year", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))

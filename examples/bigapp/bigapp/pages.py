@@ -6,6 +6,7 @@ from sqlalchemy.orm import selectinload
 
 from .db import db
 from .models import Book, Shelf
+from .pagination import paginate
 from .validation import MAX_INT
 
 bp = Blueprint("pages", __name__)
@@ -13,8 +14,9 @@ bp = Blueprint("pages", __name__)
 
 @bp.get("/")
 def index():
+    # A shelf's name is unique: the order needs no tiebreaker.
     query = select(Shelf).options(selectinload(Shelf.books)).order_by(Shelf.name)
-    return render_template("index.html", shelves=db.session.scalars(query))
+    return render_template("index.html", page=paginate(query))
 
 
 @bp.get(f"/books/<int(max={MAX_INT}):book_id>")

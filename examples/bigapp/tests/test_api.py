@@ -17,9 +17,9 @@ def test_a_book_is_created_with_its_location(client, seeded):
     assert client.get("/api/books/4").json == {"id": 4, **book}
 
 
-def test_books_are_listed_in_id_order(client, seeded):
+def test_books_are_listed_oldest_first(client, seeded):
     titles = [book["title"] for book in client.get("/api/books").json]
-    assert titles == ["Middlemarch", "Kindred", "The Double Helix"]
+    assert titles == ["Middlemarch", "The Double Helix", "Kindred"]
 
 
 def test_a_book_is_updated_field_by_field(client, seeded):
