@@ -32,7 +32,10 @@ from harness.runner.parsers import page_files
 
 TESTS = ROOT / "tests" / "examples"
 PAGES = page_files(DOCS)
-LITERALINCLUDE = re.compile(r"(?:\{literalinclude\}|\{image\}|\.\. literalinclude::)\s+(?P<path>\S+)")
+#: What shows a file on a page: its code included, or its picture (a favicon, say).
+LITERALINCLUDE = re.compile(
+    r"(?:\{literalinclude\}|\{image\}|\.\. literalinclude::)\s+(?P<path>\S+)"
+)
 USE_EXAMPLE = re.compile(r"""use_example\(\s*["'](?P<name>[^"']+)["']""")
 # Files that are not example code a reader needs to see.
 NOT_SHOWN = {"__pycache__", "instance", ".pytest_cache"}

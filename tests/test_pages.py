@@ -90,6 +90,9 @@ PAGE_EXCEPTIONS = {
     "docs/in-the-box/testing.md": {"S101": "the page teaches pytest, whose checks are asserts"},
     "docs/becoming-big/scaling.md": {"S310": "the URL is the reader's own server, on loopback"},
     "docs/in-the-box/wsgi.md": {"S310": "the URL is the page's own server, on loopback"},
+    "docs/deploying/servers.md": {"S310": "the URLs are the reader's own servers, on loopback"},
+    "docs/deploying/gunicorn.md": {"S310": "the URL is the reader's own gunicorn, on loopback"},
+    "docs/deploying/waitress.md": {"S310": "the URL is the reader's own waitress, on loopback"},
     "docs/in-the-box/security/password-hashing.md": {
         "S107": "a demo account's password, as the reader types it"
     },

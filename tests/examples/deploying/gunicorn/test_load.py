@@ -1,0 +1,41 @@
+"""examples/deploying/gunicorn/load.py: the shape of its table, from a tiny load."""
+
+import re
+import subprocess
+import sys
+import urllib.error
+
+import pytest
+
+from harness.services.commands import BIN
+
+
+def test_a_tiny_run_prints_a_line_per_view_and_setting(example):
+    run = subprocess.run(  # noqa: S603 - the page's command
+        [sys.executable, "load.py", "--requests", "6", "--concurrency", "2"],
+        cwd=example.folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    header, *lines = run.stdout.splitlines()
+    assert header.split() == ["view", "worker", "workers", "threads", "requests/s"]
+    settings = [(cls, str(w), str(t)) for cls, w, t in example.module.SETTINGS]
+    assert [tuple(line.split()[1:4]) for line in lines] == [s for s in settings for _ in (1, 2)]
+    assert [line.split()[0] for line in lines] == ["cpu", "io"] * len(settings)
+    assert all(re.fullmatch(r"\d+\.\d", line.split()[4]) for line in lines)
+
+
+def test_the_settings_compare_worker_counts_and_classes(example):
+    settings = example.module.SETTINGS
+    assert {workers for _, workers, _ in settings} == {1, 2, 4}
+    assert {cls for cls, _, _ in settings} == {"sync", "gthread"}
+
+
+def test_an_error_status_stops_the_run_instead_of_counting(example, serve):
+    url = serve([BIN / "gunicorn", "--bind", "127.0.0.1:{port}", "timing:app"], cwd=example.folder)
+    assert example.module.requests_per_second(url + "/io", 4, 2) > 0
+    with pytest.raises(urllib.error.HTTPError, match="404"):
+        example.module.requests_per_second(url + "/missing", 4, 2)
