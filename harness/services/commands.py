@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
@@ -103,6 +104,16 @@ def answers_http(url: str) -> bool:
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return False
     return True
+
+
+def refuses_connections(url: str) -> bool:
+    """Whether nothing listens at the URL's host and port any more (a stopped server)."""
+    parts = urllib.parse.urlsplit(url)
+    try:
+        socket.create_connection((parts.hostname, parts.port), timeout=1.0).close()
+    except ConnectionRefusedError:
+        return True
+    return False
 
 
 @contextmanager

@@ -22,6 +22,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -70,6 +71,19 @@ class Nginx:
     @property
     def access_log(self) -> str:
         return (self.folder / "access.log").read_text(errors="replace")
+
+    def logged(self, text: str, timeout: float = 5.0) -> bool:
+        """Whether ``text`` shows up in the access log within ``timeout`` seconds.
+
+        A worker writes a request's line after it has sent the response, so a
+        client that has its answer may look before the line is there.
+        """
+        deadline = time.monotonic() + timeout
+        while text not in self.access_log:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.02)
+        return True
 
     def check(self) -> str:
         """What ``nginx -t`` says of this configuration (on stderr), paths and all."""

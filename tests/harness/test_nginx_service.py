@@ -1,17 +1,15 @@
 """nginx and Apache (harness/services/nginx.py, apache.py): a page's own file, run on loopback."""
 
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
 from harness.services import apache as apache_service
 from harness.services import nginx as nginx_service
-from harness.services.commands import ServerError, fetch
+from harness.services.commands import ServerError, fetch, refuses_connections
 from harness.services.missing import Missing
 
 SERVER = """\
@@ -30,15 +28,6 @@ VIRTUAL_HOST = """\
     </Directory>
 </VirtualHost>
 """
-
-
-def refuses_connections(url: str) -> bool:
-    parts = urlsplit(url)
-    try:
-        socket.create_connection((parts.hostname, parts.port), timeout=1.0).close()
-    except ConnectionRefusedError:
-        return True
-    return False
 
 
 @pytest.fixture
@@ -69,7 +58,7 @@ def test_nginx_runs_the_file_on_loopback_logs_to_its_folder_and_stops(tmp_path, 
     with nginx_service.running(conf, replace=replace) as server:
         assert server.url.startswith("http://127.0.0.1:")
         assert fetch(server.url + "/index.html")[2] == b"<p>served from the disk</p>\n"
-        assert '"GET /index.html HTTP/1.1" 200' in server.access_log
+        assert server.logged('"GET /index.html HTTP/1.1" 200')
         assert "start worker process" in server.error_log
         assert "syntax is ok" in server.check()
         folder = server.folder

@@ -1,24 +1,13 @@
 """The services (harness/services): real servers on loopback that always stop."""
 
 import smtplib
-import socket
 import sys
 from email.message import EmailMessage
-from urllib.parse import urlsplit
 
 import pytest
 
 from harness.services import missing, redis
-from harness.services.commands import fetch, free_port, serve
-
-
-def refuses_connections(url: str) -> bool:
-    parts = urlsplit(url)
-    try:
-        socket.create_connection((parts.hostname, parts.port), timeout=1.0).close()
-    except ConnectionRefusedError:
-        return True
-    return False
+from harness.services.commands import fetch, free_port, refuses_connections, serve
 
 
 def test_a_server_log_can_be_kept_for_the_test_to_read(tmp_path):
