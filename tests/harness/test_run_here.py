@@ -220,6 +220,10 @@ def test_what_a_browser_cannot_do_gets_a_reason(tmp_path):
         ```python
         x = 1
         ```
+
+        ```python
+        from harness.services.commands import free_port
+        ```
         """,
     )
     blocks = [step for step in steps if "line" in step]
@@ -230,6 +234,7 @@ def test_what_a_browser_cannot_do_gets_a_reason(tmp_path):
         None,
         "needs SQLAlchemy, which the browser's Python doesn't have",
         "says so, its author wrote",
+        "needs the servers this page starts, which a browser tab can't run",  # the engine's
     ]
 
 

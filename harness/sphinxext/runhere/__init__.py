@@ -163,6 +163,9 @@ USES = {
     "the browser's Python has no scrypt",
     "accounts_testing": "uses the accounts app's tests, which need a mail server",
     "bigapp": "uses bigapp, which needs SQLAlchemy: the browser's Python has Flask's stack only",
+    # An invisible block that starts what the reader starts in a terminal, and the
+    # blocks that talk to it.
+    "harness": "needs the servers this page starts, which a browser tab can't run",
 }
 
 
