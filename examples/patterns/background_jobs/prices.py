@@ -4,7 +4,7 @@ import json
 import os
 from pathlib import Path
 
-from flask import Flask, abort, request, url_for
+from flask import Flask, abort, request, session, url_for
 from redis import Redis
 from rq import Queue
 from rq.exceptions import NoSuchJobError
@@ -18,13 +18,16 @@ def create_app(test_config=None):
         PRICES_FILE=os.path.join(app.instance_path, "prices.json"),
         MAX_CONTENT_LENGTH=64 * 1024,  # a bigger upload gets 413
     )
-    app.config.from_prefixed_env()  # FLASK_PRICES_FILE, say: the worker reads it too
+    # FLASK_SECRET_KEY for the session; FLASK_PRICES_FILE, say, which the worker reads too.
+    app.config.from_prefixed_env()
     app.config.from_mapping(test_config)
     redis = Redis.from_url(app.config["REDIS_URL"])
     queue = app.extensions["imports"] = Queue("imports", connection=redis)
 
     @app.post("/imports")
     def start_import():
+        if not session.get("staff"):  # a login view would put this in the session
+            abort(403)
         if request.mimetype != "text/csv":
             abort(415)
         try:

@@ -39,7 +39,9 @@ class Catalogue:
 catalogue = Catalogue()
 
 
-@cache.memoize(timeout=300)
+# An unknown name gives None. Flask-Caching would store that None, and then read
+# it back as a miss: one useless entry for each name a client makes up.
+@cache.memoize(timeout=300, response_filter=lambda cents: cents is not None)
 def price_of(name):
     """One product's price: cached per name, for five minutes."""
     return catalogue.price(name)

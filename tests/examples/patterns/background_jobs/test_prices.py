@@ -7,6 +7,7 @@ the jobs queued so far, then exits.
 """
 
 import json
+import secrets
 import subprocess
 
 import pytest
@@ -22,8 +23,18 @@ CSV = "text/csv"
 @pytest.fixture(autouse=True)
 def environment(monkeypatch, redis_server, tmp_path):
     redis_server.flush()
+    monkeypatch.setenv("FLASK_SECRET_KEY", secrets.token_hex())
     monkeypatch.setenv("REDIS_URL", redis_server.url)
     monkeypatch.setenv("FLASK_PRICES_FILE", str(tmp_path / "prices.json"))
+
+
+@pytest.fixture
+def client(app):
+    """A member of staff's client: only staff may import."""
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["staff"] = True
+    return client
 
 
 @pytest.fixture
@@ -147,6 +158,14 @@ def test_what_the_view_can_check_is_refused_before_it_is_queued(
 ):
     response = client.post("/imports", data=data, content_type=content_type)
     assert response.status_code == status
+    assert Queue("imports", connection=redis).count == 0
+
+
+def test_only_staff_may_import(app, redis):
+    visitor = app.test_client()
+    assert visitor.post("/imports", data="apple,30", content_type=CSV).status_code == 403
+    visitor.set_cookie("session", "eyJzdGFmZiI6dHJ1ZX0.forged.signature")  # {"staff":true}
+    assert visitor.post("/imports", data="apple,30", content_type=CSV).status_code == 403
     assert Queue("imports", connection=redis).count == 0
 
 

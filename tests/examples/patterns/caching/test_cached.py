@@ -139,6 +139,27 @@ def test_an_unknown_product_is_404_every_time(client, catalogue):
     assert catalogue.queries == 2  # None is not kept
 
 
+def test_names_without_a_price_leave_no_entry_in_redis(client, redis):
+    client.get("/prices/pear")
+    entries = redis.dbsize()  # pear's entry, and price_of's version key
+    for number in range(20):
+        assert client.get(f"/prices/made-up-{number}").status_code == 404
+    assert redis.dbsize() == entries
+
+
+def test_without_response_filter_memoize_would_store_each_none(example, app, redis):
+    """What the page says response_filter prevents: a None stored for every argument."""
+
+    @example.module.cache.memoize(timeout=300)
+    def nothing(name):
+        return None
+
+    with app.app_context():
+        for number in range(20):
+            assert nothing(f"made-up-{number}") is None
+    assert redis.dbsize() == 1 + 20  # nothing's version key, and one None for each name
+
+
 def test_each_user_gets_their_own_basket_cached_under_their_own_key(app, catalogue):
     ada, bob = logged_in(app, user_id="ada"), logged_in(app, user_id="bob")
     for _ in range(2):

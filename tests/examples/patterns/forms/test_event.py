@@ -147,6 +147,15 @@ def test_a_file_posted_as_a_text_field_is_ignored_not_a_500(client):
     assert errors_of(html, "name") == ["This field is required."]
 
 
+def test_flask_wtf_s_default_formdata_would_give_the_text_field_a_file(app, example):
+    """Why the view passes formdata=request.form: by default, Length meets a FileStorage."""
+    data = {"name": (io.BytesIO(b"not text"), "name.txt"), "diet": "any"}
+    with app.test_request_context("/register", method="POST", data=data):
+        form = example.module.RegistrationForm()
+        with pytest.raises(TypeError, match="has no len"):
+            form.validate()
+
+
 @pytest.mark.parametrize(
     ("content", "name"), [(PNG, "cat.png"), (PNG, "CAT.PNG"), (JPEG, "a.jpeg")]
 )

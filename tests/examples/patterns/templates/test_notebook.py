@@ -4,7 +4,7 @@ import secrets
 import urllib.parse
 
 import pytest
-from flask import render_template_string
+from flask import Flask, render_template_string, session
 from jinja2 import DictLoader
 
 from harness.services.commands import BIN, fetch
@@ -122,6 +122,14 @@ def test_a_template_renders_outside_a_request(app):
     """The context processor gives None without a request, instead of raising."""
     with app.app_context():
         assert render_template_string("{{ user }} {{ config.SITE_NAME }}") == "None Tea notes"
+
+
+def test_without_the_check_a_render_outside_a_request_raises():
+    """What the page says inject_user's has_request_context() check prevents."""
+    bare = Flask("bare")
+    bare.context_processor(lambda: {"user": session.get("name")})
+    with bare.app_context(), pytest.raises(RuntimeError, match="outside of request context"):
+        render_template_string("{{ config.DEBUG }}")
 
 
 def test_flask_run_serves_the_page_over_http(example, serve):
