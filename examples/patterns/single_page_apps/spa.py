@@ -9,7 +9,8 @@ from werkzeug.exceptions import HTTPException, NotFound
 FRONTEND = Path(__file__).parent / "frontend"
 ONE_YEAR = 365 * 24 * 3600
 #: Files of the build whose names never change, and how long browsers may keep them.
-#: Any other file is revalidated each time (Cache-Control: no-cache and an ETag).
+#: Any other file gets SEND_FILE_MAX_AGE_DEFAULT: unset, it is revalidated each time
+#: (Cache-Control: no-cache and an ETag).
 CACHE_FOR = {"favicon.ico": 7 * 24 * 3600}
 
 app = Flask(__name__, static_folder=None)  # the front end's files are served below

@@ -35,6 +35,7 @@ class Build:
 
 
 builds: dict[str, Build] = {}  # one process: run one worker with threads (see the page)
+builds_lock = threading.Lock()  # start_build's threads must not evict the same build
 
 
 def find(build_id):
@@ -46,10 +47,11 @@ def find(build_id):
 
 @app.post("/builds")
 def start_build():
-    if len(builds) >= MAX_BUILDS:
-        builds.pop(next(iter(builds)))  # forget the oldest
     build_id = secrets.token_urlsafe(16)  # the log's address can't be guessed
-    builds[build_id] = Build()
+    with builds_lock:
+        if len(builds) >= MAX_BUILDS:
+            builds.pop(next(iter(builds)))  # forget the oldest
+        builds[build_id] = Build()
     log = url_for("build_log", build_id=build_id)
     return {"id": build_id, "log": log}, 201, {"Location": log}
 

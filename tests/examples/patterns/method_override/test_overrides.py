@@ -116,6 +116,20 @@ def test_a_body_without_a_length_is_left_to_the_app(example):
     assert received[0][1] == body
 
 
+def test_a_body_shorter_than_its_length_is_a_400(seen):
+    body = b"_method=DELETE&text=abc"
+    short = {"CONTENT_LENGTH": str(len(body))}
+    status, _ = seen(input_stream=io.BytesIO(body[:14]), environ_overrides=short,
+                     content_type="application/x-www-form-urlencoded")  # fmt: skip
+    assert status == 400
+
+
+def test_a_form_with_many_fields_is_read_not_a_500(seen):
+    fields = {f"field{number}": "x" for number in range(500)}
+    status, got = seen(data={**fields, "_method": "PATCH"})
+    assert (status, got["method"], len(got["form"])) == (200, "PATCH", 501)
+
+
 def test_a_json_body_is_not_read_for_the_field(seen):
     status, got = seen(json={"_method": "DELETE"})
     assert got["method"] == "POST"
@@ -128,6 +142,14 @@ def test_a_cross_site_form_without_the_token_deletes_nothing(client):
     assert response.status_code == 400
     assert "The CSRF token is missing." in response.text
     assert client.get("/notes/1").status_code == 200
+
+
+def test_the_csrf_check_sees_the_overridden_method(app, client):
+    """What the page warns about: a check for POST alone lets the forged DELETE through."""
+    client.get("/notes/1")
+    app.config["WTF_CSRF_METHODS"] = {"POST"}
+    assert client.post("/notes/1", data={"_method": "DELETE"}).status_code == 204
+    assert client.get("/notes/1").status_code == 404
 
 
 def test_a_token_from_another_session_deletes_nothing(app, token):
