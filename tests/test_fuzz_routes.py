@@ -195,6 +195,14 @@ REGRESSIONS = [
         body=b"--b\r\nContent-Disposition: form-data\r\n\r\nvalue\r\n--b--\r\n",
         content_type="multipart/form-data; boundary=b",
     ),
+    # A form of 101 fields: parse_qsl(max_num_fields=100) raised ValueError, a 500, in
+    # the method override middleware (patterns/method_override). Sent as a POST to every
+    # rule: that app has no POST rule, its middleware makes a POST a PUT or a DELETE.
+    Case(
+        method="POST",
+        body="&".join(f"f{n}=x" for n in range(101)).encode() + b"&_method=DELETE",
+        content_type="application/x-www-form-urlencoded",
+    ),
 ]
 
 # fmt: off
