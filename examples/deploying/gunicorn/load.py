@@ -39,6 +39,7 @@ def start_gunicorn(worker_class, workers, threads, port):
     command = [sys.executable, "-m", "gunicorn", "timing:app", "--bind", f"127.0.0.1:{port}"]
     command += ["--worker-class", worker_class, "--workers", str(workers)]
     command += ["--threads", str(threads), "--log-level", "warning"]
+    command += ["--no-control-socket"]  # leave the path to any other gunicorn of yours
     server = subprocess.Popen(command)  # noqa: S603 - a fixed command
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
