@@ -1,9 +1,6 @@
 """examples/deploying/gunicorn/pooled.py: the app, and its pool across gunicorn's fork."""
 
-import json
 import os
-import time
-import urllib.request
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -38,12 +35,6 @@ def test_a_get_is_refused(client):
     assert client.get("/visits").status_code == 405
 
 
-def visit(url):
-    request = urllib.request.Request(url + "/visits", method="POST")
-    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
-        return json.load(response)
-
-
 def sessions(database_url):
     engine = create_engine(database_url)
     with engine.connect() as connection:
@@ -61,19 +52,14 @@ def sessions(database_url):
     ("config", "expected_sessions"), [([], 1), (["-c", "gunicorn_config.py"], 3)]
 )
 def test_on_postgresql_workers_share_one_session_unless_the_hook_resets_the_pool(
-    example, postgres_database, tmp_path, config, expected_sessions
+    example, postgres_database, tmp_path, both_workers, config, expected_sessions
 ):
     port = free_port()
     command = [BIN / "gunicorn", *config, "--preload", "--workers", "2"]
     command += ["--pid", str(tmp_path / "gunicorn.pid"), "--bind", f"127.0.0.1:{port}"]
     env = {"FLASK_DATABASE_URL": postgres_database}
     with serve([*command, "pooled:create_app()"], port=port, cwd=example.folder, env=env) as url:
-        answers = {}
-        deadline = time.monotonic() + 30  # until both workers have answered
-        while len(answers) < 2:
-            assert time.monotonic() < deadline, answers
-            answer = visit(url)
-            answers[answer["worker"]] = answer["connection_opened_by"]
+        answers = both_workers(url)
         master = int((tmp_path / "gunicorn.pid").read_text())
         assert sessions(postgres_database) == expected_sessions
     shared = set(answers.values()) == {master}
