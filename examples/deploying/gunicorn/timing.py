@@ -14,14 +14,19 @@ app.config.from_prefixed_env()  # FLASK_SLOW_SECONDS, for /slow
 
 @app.get("/")
 def index():
-    return {"release": RELEASE, "worker": os.getpid()}
+    return answer()
 
 
 @app.get("/slow")
 def slow():
     """Stands for a call to a slow service: the worker waits, doing nothing."""
     time.sleep(app.config.get("SLOW_SECONDS", 0))
-    return {"release": RELEASE, "worker": os.getpid()}
+    return answer()
+
+
+def answer():
+    """Which code and which process answered, and when it finished, by the server's clock."""
+    return {"release": RELEASE, "worker": os.getpid(), "finished": time.time()}
 
 
 @app.get("/cpu")

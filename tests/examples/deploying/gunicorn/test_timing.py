@@ -1,5 +1,6 @@
 """examples/deploying/gunicorn/timing.py: views that keep a worker busy, under gunicorn."""
 
+import http.client
 import json
 import os
 import re
@@ -8,6 +9,7 @@ import subprocess
 import threading
 import time
 import urllib.request
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -26,7 +28,10 @@ def get(url):
 
 
 def test_each_view_answers(client):
-    assert client.get("/").json == {"release": "1", "worker": os.getpid()}
+    before = time.time()
+    answer = client.get("/").json
+    assert answer == {"release": "1", "worker": os.getpid(), "finished": answer["finished"]}
+    assert before <= answer["finished"] <= time.time()
     assert client.get("/slow").json["worker"] == os.getpid()
     assert len(client.get("/cpu").json["digest"]) == 64
     assert client.get("/io").json == {"waited": 0.05}
@@ -62,15 +67,19 @@ def test_sync_serves_one_request_at_a_time_and_gthread_two(example):
         env = {"FLASK_SLOW_SECONDS": "3"}
         with serve([*command, "timing:app"], port=port, cwd=example.folder, env=env) as url:
             events = []
+            # Connected and sent before / is: /slow is first in the server's queue.
+            connection = http.client.HTTPConnection(urlsplit(url).netloc, timeout=60)
+            connection.request("GET", "/slow")
 
-            def slow_request(events=events, url=url):
-                events.append(("/slow", get(url + "/slow")))
+            def slow_answer(events=events, connection=connection):
+                events.append(("/slow", json.load(connection.getresponse())))
+                connection.close()
 
-            slow = threading.Thread(target=slow_request)
+            slow = threading.Thread(target=slow_answer)
             slow.start()
-            time.sleep(1)
             events.append(("/", get(url + "/")))
             slow.join()
-        orders[tuple(extra)] = [path for path, _ in events]
+        # In the order the server finished them: the client's threads may note them late.
+        orders[tuple(extra)] = [path for path, _ in sorted(events, key=lambda e: e[1]["finished"])]
         assert len({answer["worker"] for _, answer in events}) == 1
     assert list(orders.values()) == [["/slow", "/"], ["/", "/slow"]]
