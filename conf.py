@@ -8,6 +8,7 @@ import os
 from urllib.parse import urlsplit
 
 from harness import DOCS
+from harness.sphinxext.assets import COPY_PROMPTS
 
 project = "Flask, every example running"
 author = "the maintainers of this guide"
@@ -73,7 +74,9 @@ html_js_files = ["a11y.js"]
 # Copy-button: a session block copies its commands without their prompts (Python's
 # >>> and ..., a bare ... as the empty line that ends a block, POSIX $, Windows >
 # and PowerShell PS>) and never an output line, empty ones included.
-copybutton_prompt_text = r">>> |\.\.\.(?: |$)|\$ |PS> |> "
+# Each language's own prompts (COPY_PROMPTS) are what a button uses; this union is
+# sphinx-copybutton's setting, which the stand-in for its copy library replaces.
+copybutton_prompt_text = "|".join(COPY_PROMPTS.values())
 copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True
 copybutton_copy_empty_lines = False

@@ -33,21 +33,13 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from . import DOCS, ROOT
+from .sphinxext.assets import COPY_PROMPTS
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 #: axe-core's impacts that fail a page; "moderate" and "minor" are recorded only.
 FAILING_IMPACTS = ("serious", "critical")
 #: A phone's width: the page itself must not scroll sideways (a code block may).
 PHONE_WIDTH = 375
-
-#: The prompts of the session blocks, by Pygments language: the copy button copies
-#: the lines that start with one, without it, and never an output line.
-PROMPTS = {
-    "pycon": r">>> |\.\.\.(?: |$)",
-    "console": r"\$ ",
-    "doscon": r"> ",
-    "ps1con": r"PS> ",
-}
 
 
 # --- the built site ---------------------------------------------------------------------
@@ -153,7 +145,7 @@ def expected_copy(language: str, text: str) -> str | None:
     with no prompt is all output and has nothing to copy. Any other block is
     copied as shown. The last newline is never copied (pasting would run it).
     """
-    prompt = PROMPTS.get(language)
+    prompt = COPY_PROMPTS.get(language)
     if prompt is None:
         return text.removesuffix("\n")
     regex = re.compile(f"^(?:{prompt})")

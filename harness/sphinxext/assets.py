@@ -29,6 +29,7 @@ When the build is done, over the whole site:
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -42,6 +43,17 @@ THEME_CSS = "_static/styles/furo.css"
 #: sphinx-copybutton's copy library, and the small file of ours with the part it uses.
 CLIPBOARD_JS = "_static/clipboard.min.js"
 CLIPBOARD_STAND_IN = "_static/clipboard.js"
+#: The prompts a copy button leaves out, and copies only the lines of, per language
+#: (regular expressions). sphinx-copybutton knows one list for all blocks, so a console
+#: block whose output shows ``>>> `` would be copied with that output; the stand-in
+#: reads this table from its script tag and asks for the block's own prompt. A block of
+#: any other language is copied as shown. conf.py gives sphinx-copybutton their union.
+COPY_PROMPTS = {
+    "pycon": r">>> |\.\.\.(?: |$)",
+    "console": r"\$ ",
+    "ps1con": r"PS> ",
+    "doscon": r"> ",
+}
 #: The most a Quickstart page may weigh, with every file it loads (Flask's own: 247.5 KiB).
 QUICKSTART_BUDGET_KIB = 150
 
@@ -195,7 +207,8 @@ def trim(app, pagename, templatename, context, doctree) -> None:
     script_files[:] = [js for js in script_files if js.filename not in drop_js]
     for index, js in enumerate(script_files):
         if js.filename == CLIPBOARD_JS:  # the browser's clipboard API does its work
-            stand_in = type(js)(CLIPBOARD_STAND_IN, priority=js.priority, **js.attributes)
+            attributes = {**js.attributes, "data-prompts": json.dumps(COPY_PROMPTS)}
+            stand_in = type(js)(CLIPBOARD_STAND_IN, priority=js.priority, **attributes)
             script_files[index] = stand_in
 
 

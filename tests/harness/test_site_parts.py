@@ -12,6 +12,8 @@
 The site is built once, strictly (-W -n); each test reads its own page.
 """
 
+import html as html_module
+import json
 import re
 import textwrap
 from importlib import metadata
@@ -308,7 +310,11 @@ def test_a_page_loads_sphinx_design_and_copybutton_only_if_it_uses_them(site):
     css = (site[0] / "html" / "_static" / subset).read_text()
     assert ".sd-tab-set" in css
     assert ".sd-card" not in css
-    assert "copybutton.js" in html(site, "shown.html")
+    shown = html(site, "shown.html")
+    assert "copybutton.js" in shown
+    # The stand-in for the copy library gets each language's own prompts.
+    (prompts,) = re.findall(r'<script data-prompts="([^"]*)" src="_static/clipboard\.js', shown)
+    assert json.loads(html_module.unescape(prompts)) == assets.COPY_PROMPTS
 
 
 def test_only_what_a_selector_needs_outside_not_and_is_counts():
