@@ -9,6 +9,8 @@ the test fails.
 from __future__ import annotations
 
 import os
+import re
+import shlex
 import signal
 import socket
 import subprocess
@@ -19,7 +21,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path
 from typing import TextIO
 
@@ -142,3 +144,60 @@ def serve(
             yield base
         finally:
             stop_process(process)
+
+
+class Terminal:
+    """The reader's terminal on a page: it runs the server lines the page shows, one at a time.
+
+    ``run("FLASK_X=1 gunicorn --bind 127.0.0.1:8000 app:app")`` takes a console line as
+    the page shows it: ``NAME=value`` words for the environment, then a program of the
+    virtual environment and its arguments. The page's port (``shown_port``) becomes a
+    free one wherever it stands as a number of its own (``127.0.0.1:8000``, ``--port
+    8000``); the server before it stops first, as the reader's Ctrl+C would. It returns
+    the path of the server's log, which the page may read. :attr:`url` is where each
+    server listens; :meth:`stop` stops the one running now, and so does the end of the
+    ``with`` block.
+    """
+
+    ASSIGNMENT = re.compile(r"[A-Z_][A-Z0-9_]*=")
+
+    def __init__(self, cwd: Path, logs: Path, shown_port: int) -> None:
+        self.cwd, self.logs, self.shown_port = Path(cwd), Path(logs), shown_port
+        self.port = free_port()
+        self.url = f"http://{HOST}:{self.port}"
+        self._running = ExitStack()
+        self._count = 0
+
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        self._running.close()
+
+    def words(self, line: str) -> tuple[dict[str, str], list[str]]:
+        """The environment and the command of a console line, on this terminal's port."""
+        words = shlex.split(line)
+        env = {}
+        while words and self.ASSIGNMENT.match(words[0]):
+            name, _, value = words.pop(0).partition("=")
+            env[name] = value
+        if not words or not (BIN / words[0]).exists():
+            raise ValueError(f"not a program of the virtual environment: {line!r}")
+        shown = re.compile(rf"(?<![\d.]){self.shown_port}(?!\d)")
+        command = [str(BIN / words[0]), *(shown.sub(str(self.port), w) for w in words[1:])]
+        return env, command
+
+    def run(self, line: str, *, cwd: Path | None = None, ready_path: str = "/") -> Path:
+        self.stop()
+        env, command = self.words(line)
+        self._count += 1
+        log_path = self.logs / f"{Path(command[0]).name}-{self._count}.log"
+        log = self._running.enter_context(log_path.open("w+"))
+        self._running.enter_context(
+            serve(command, port=self.port, cwd=cwd or self.cwd, env=env,
+                  ready_path=ready_path, log=log)
+        )  # fmt: skip
+        return log_path

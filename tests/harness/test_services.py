@@ -7,7 +7,7 @@ from email.message import EmailMessage
 import pytest
 
 from harness.services import missing, redis
-from harness.services.commands import fetch, free_port, refuses_connections, serve
+from harness.services.commands import Terminal, fetch, free_port, refuses_connections, serve
 
 
 def test_a_server_log_can_be_kept_for_the_test_to_read(tmp_path):
@@ -85,3 +85,23 @@ def test_each_test_gets_an_empty_database_of_its_own(postgres_server, postgres_d
     with psycopg.connect(url) as connection:
         tables = connection.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
         assert tables.fetchone() == (0,)
+
+
+def test_a_terminal_runs_the_line_a_page_shows_on_a_free_port_one_server_at_a_time(tmp_path):
+    (tmp_path / "hello.py").write_text(
+        "import os\nfrom flask import Flask\napp = Flask(__name__)\n"
+        "app.get('/')(lambda: os.environ['GREETING'])\n"
+    )
+    with Terminal(cwd=tmp_path, logs=tmp_path, shown_port=8000) as terminal:
+        assert terminal.words("flask run --port 8000 --host 127.0.0.1:80001")[1][1:] == [
+            "run", "--port", str(terminal.port), "--host", "127.0.0.1:80001",
+        ]  # fmt: skip
+        first = terminal.run("GREETING=hello flask --app hello run --port 8000")
+        assert fetch(terminal.url + "/")[2] == b"hello"
+        second = terminal.run("GREETING=again flask --app hello run --port 8000")
+        assert fetch(terminal.url + "/")[2] == b"again"  # the first was stopped
+        assert first != second
+        assert "Running on" in first.read_text()
+    assert refuses_connections(terminal.url)
+    with pytest.raises(ValueError, match="not a program of the virtual environment"):
+        terminal.words("GREETING=x no-such-program --port 8000")
