@@ -156,13 +156,27 @@ class Terminal:
     8000``); the server before it stops first, as the reader's Ctrl+C would. It returns
     the path of the server's log, which the page may read. :attr:`url` is where each
     server listens; :meth:`stop` stops the one running now, and so does the end of the
-    ``with`` block.
+    ``with`` block. Given the page's file (``shown_on``), it runs only a line that one
+    of the page's ``console`` blocks shows after its ``$`` prompt, so the page and
+    what runs cannot drift apart.
     """
 
     ASSIGNMENT = re.compile(r"[A-Z_][A-Z0-9_]*=")
+    CONSOLE = re.compile(r"^```console\n(?P<body>.*?)^```", re.MULTILINE | re.DOTALL)
 
-    def __init__(self, cwd: Path, logs: Path, shown_port: int) -> None:
+    def __init__(
+        self, cwd: Path, logs: Path, shown_port: int, shown_on: Path | None = None
+    ) -> None:
         self.cwd, self.logs, self.shown_port = Path(cwd), Path(logs), shown_port
+        self.shown = None
+        if shown_on is not None:
+            text = Path(shown_on).read_text(encoding="utf-8")
+            self.shown = {
+                line.removeprefix("$ ")
+                for block in self.CONSOLE.finditer(text)
+                for line in block["body"].splitlines()
+                if line.startswith("$ ")
+            }
         self.port = free_port()
         self.url = f"http://{HOST}:{self.port}"
         self._running = ExitStack()
@@ -191,6 +205,8 @@ class Terminal:
         return env, command
 
     def run(self, line: str, *, cwd: Path | None = None, ready_path: str = "/") -> Path:
+        if self.shown is not None and line not in self.shown:
+            raise ValueError(f"no console block of the page shows: $ {line}")
         self.stop()
         env, command = self.words(line)
         self._count += 1

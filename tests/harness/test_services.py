@@ -105,3 +105,11 @@ def test_a_terminal_runs_the_line_a_page_shows_on_a_free_port_one_server_at_a_ti
     assert refuses_connections(terminal.url)
     with pytest.raises(ValueError, match="not a program of the virtual environment"):
         terminal.words("GREETING=x no-such-program --port 8000")
+
+
+def test_a_terminal_given_its_page_runs_only_the_lines_the_page_shows(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("```console\n$ flask --app hello run --port 8000\n * Running\n```\n")
+    terminal = Terminal(cwd=tmp_path, logs=tmp_path, shown_port=8000, shown_on=page)
+    with pytest.raises(ValueError, match="no console block of the page shows: \\$ flask --app"):
+        terminal.run("flask --app hello run --port 8001")
