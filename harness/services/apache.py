@@ -26,9 +26,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .commands import HOST, ServerError, free_port, start, stop_process, wait_until
+from .commands import HOST, ServerError, free_port, listening, start, stop_process, wait_until
 from .missing import program
-from .nginx import WORKER_USER, _listening, render
+from .nginx import WORKER_USER, render
 
 MODULES = Path("/usr/lib/apache2/modules")
 DEBIAN_PYTHON = Path("/usr/bin/python3")  # what Debian's libapache2-mod-wsgi-py3 embeds
@@ -132,9 +132,9 @@ def running(
         with (folder / "apache.out").open("w") as output:
             process = start([apache2, "-f", main, "-DFOREGROUND"], output, cwd=folder)
         try:
-            listening, out = f"listening on {port}", folder / "apache.out"
+            what, out = f"listening on {port}", folder / "apache.out"
             try:  # a syntax error goes to the output, anything later to the error log
-                wait_until(lambda: _listening(port), process, timeout, listening, out)
+                wait_until(lambda: listening(port), process, timeout, what, out)
             except ServerError as error:
                 raise ServerError(f"{error}\n{error_log.read_text()}") from None
             yield Apache(f"http://{HOST}:{port}", folder)

@@ -108,6 +108,16 @@ def answers_http(url: str) -> bool:
     return True
 
 
+def listening(port: int) -> bool:
+    """Whether something accepts TCP connections on 127.0.0.1 at ``port`` (a server
+    that speaks no HTTP on it, such as nginx before its first request is answered)."""
+    try:
+        socket.create_connection((HOST, port), timeout=1.0).close()
+    except OSError:
+        return False
+    return True
+
+
 def refuses_connections(url: str) -> bool:
     """Whether nothing listens at the URL's host and port any more (a stopped server)."""
     parts = urllib.parse.urlsplit(url)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -28,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .commands import HOST, free_port, start, stop_process, wait_until
+from .commands import HOST, free_port, listening, start, stop_process, wait_until
 from .missing import program
 
 #: The main configuration: Debian's, with every path in the run's own folder.
@@ -104,14 +103,6 @@ def render(text: str, replace: Mapping[str, str]) -> str:
     return text
 
 
-def _listening(port: int) -> bool:
-    try:
-        socket.create_connection((HOST, port), timeout=1.0).close()
-    except OSError:
-        return False
-    return True
-
-
 @contextmanager
 def running(
     conf: Path,
@@ -161,7 +152,7 @@ def _run(nginx, conf, folder, replace, port, timeout):
     with (folder / "nginx.out").open("w") as output:
         process = start(command, output, cwd=folder)
     try:
-        wait_until(lambda: _listening(port), process, timeout, f"listening on {port}", error_log)
+        wait_until(lambda: listening(port), process, timeout, f"listening on {port}", error_log)
         yield Nginx(f"http://{HOST}:{port}", folder)
     finally:
         stop_process(process)
