@@ -20,15 +20,13 @@ import shutil
 import subprocess
 import sys
 import sysconfig
-import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from .commands import HOST, ServerError, free_port, listening, start, stop_process, wait_until
 from .missing import program
-from .nginx import WORKER_USER, render
+from .nginx import WORKER_USER, ConfiguredServer, render, server_folder
 
 MODULES = Path("/usr/lib/apache2/modules")
 DEBIAN_PYTHON = Path("/usr/bin/python3")  # what Debian's libapache2-mod-wsgi-py3 embeds
@@ -63,14 +61,8 @@ Include {server}
 """
 
 
-@dataclass(frozen=True)
-class Apache:
-    url: str  #: http://127.0.0.1:PORT
-    folder: Path  #: its ServerRoot: httpd.conf, the rendered virtual host, the logs
-
-    @property
-    def error_log(self) -> str:
-        return (self.folder / "error.log").read_text(errors="replace")
+class Apache(ConfiguredServer):
+    """A running Apache; its folder is its ServerRoot (httpd.conf, the virtual host)."""
 
 
 def debian_venv(folder: Path) -> Path:
@@ -96,9 +88,7 @@ def running(
     ``{venv}`` a virtual environment of Debian's Python (:func:`debian_venv`).
     """
     apache2 = program("apache")
-    folder = Path(tempfile.mkdtemp(prefix="apache-"))
-    try:
-        folder.chmod(0o755)
+    with server_folder("apache-") as folder:
         port = free_port()
         venv = None
         if any("{venv}" in value for value in replace.values()):
@@ -140,8 +130,6 @@ def running(
             yield Apache(f"http://{HOST}:{port}", folder)
         finally:
             stop_process(process)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def debian_python_matches() -> bool:

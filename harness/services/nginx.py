@@ -59,13 +59,34 @@ WORKER_USER = "www-data"  # Debian's; nobody owns anything as www-data
 
 
 @dataclass(frozen=True)
-class Nginx:
+class ConfiguredServer:
+    """A server run from configuration files in a folder of its own (nginx, Apache)."""
+
     url: str  #: http://127.0.0.1:PORT
-    folder: Path  #: its prefix: nginx.conf, the rendered server block, the logs
+    folder: Path  #: its configuration, the page's file as rendered, its logs
 
     @property
     def error_log(self) -> str:
         return (self.folder / "error.log").read_text(errors="replace")
+
+
+@contextmanager
+def server_folder(prefix: str) -> Iterator[Path]:
+    """A folder for a server's configuration, logs and temporary files, removed after.
+
+    Not pytest's tmp_path: its folders are 0700, and the server's workers, which run
+    as another user when the tests run as root, must reach what is inside.
+    """
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        folder.chmod(0o755)
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+class Nginx(ConfiguredServer):
+    """A running nginx; its folder is its prefix (``-p``)."""
 
     @property
     def access_log(self) -> str:
@@ -118,17 +139,12 @@ def running(
     """
     nginx = program("nginx")
     port = port or free_port()
-    # Not pytest's tmp_path: its folders are 0700, and the workers must reach their temp files.
-    folder = Path(tempfile.mkdtemp(prefix="nginx-"))
-    try:
+    with server_folder("nginx-") as folder:
         yield from _run(nginx, conf, folder, replace, port, timeout)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _run(nginx, conf, folder, replace, port, timeout):
     """Write the configuration into ``folder``, start nginx, yield it, stop it."""
-    folder.chmod(0o755)
     (folder / "temp").mkdir()
     as_root = os.geteuid() == 0
     if as_root:
