@@ -92,18 +92,19 @@ def test_the_worker_runs_the_job_and_the_poller_reads_the_result(client, work, t
 
 def test_a_failed_job_is_a_status_not_a_500(client, work, redis):
     upload(client, "plum,60")
-    response = upload(client, "pear,abc")
+    response = upload(client, "pear,sour")  # letters no job id (a UUID, in hex) can hold
     log = work()
     status = client.get(response.json["status_url"])
     assert (status.status_code, status.json["status"]) == (200, "failed")
     assert "result" not in status.json
-    assert "abc" not in status.text  # the error stays with RQ and the worker
+    assert "sour" not in status.text  # the error stays with RQ and the worker
+    assert "price" not in status.text
     assert client.get("/prices").json == {"plum": 60}
     failed = Job.fetch(response.json["id"], connection=redis)
     assert failed.latest_result().exc_string.endswith(
-        "ValueError: line 1: 'abc' is not a price in cents\n"
+        "ValueError: line 1: 'sour' is not a price in cents\n"
     )
-    assert "ValueError: line 1: 'abc' is not a price in cents" in log
+    assert "ValueError: line 1: 'sour' is not a price in cents" in log
 
 
 def test_a_worker_that_cannot_import_the_module_fails_the_job(client, work, redis, tmp_path):
