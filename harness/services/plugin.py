@@ -25,6 +25,8 @@ fixture                scope     what it is
                                  block, run on a free loopback port: :class:`.nginx.Nginx`
 ``apache``             test      ``apache(conf, replace={...})``: a page's Apache virtual
                                  host with mod_wsgi: :class:`.apache.Apache`
+``runtime_dir``        session   used by every test: ``$XDG_RUNTIME_DIR``, a folder of
+                                 the test process's own
 =====================  ========  ===================================================
 
 A fixture whose program is not installed skips the test, and the reason says
@@ -120,6 +122,21 @@ def one_per_run(name: str, kind: type, start: Callable[[], AbstractContextManage
                         state.unlink()
                         break
                 time.sleep(0.2)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def runtime_dir(tmp_path_factory) -> Iterator[Path]:
+    """``$XDG_RUNTIME_DIR`` for the servers this test process starts: a folder of its own.
+
+    gunicorn 27 makes its control socket there (else in ``~/.gunicorn``), and first
+    removes whatever socket it finds at that path. Without this, the gunicorns of
+    parallel test processes would share one path and remove each other's socket.
+    """
+    folder = tmp_path_factory.mktemp("runtime")
+    folder.chmod(0o700)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_RUNTIME_DIR", str(folder))
+        yield folder
 
 
 @pytest.fixture(scope="session")

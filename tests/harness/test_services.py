@@ -2,12 +2,21 @@
 
 import smtplib
 import sys
+import time
 from email.message import EmailMessage
 
 import pytest
 
 from harness.services import missing, redis
-from harness.services.commands import Terminal, fetch, free_port, refuses_connections, serve
+from harness.services.commands import (
+    BIN,
+    Terminal,
+    fetch,
+    free_port,
+    log_text,
+    refuses_connections,
+    serve,
+)
 
 
 def test_a_server_log_can_be_kept_for_the_test_to_read(tmp_path):
@@ -26,6 +35,24 @@ def test_the_serve_fixture_fills_in_a_free_port(serve, tmp_path):
         [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "{port}"], cwd=tmp_path
     )
     assert fetch(url + "/")[0] == 200
+
+
+def test_a_gunicorn_puts_its_control_socket_in_the_test_process_own_runtime_dir(
+    serve, tmp_path, runtime_dir
+):
+    (tmp_path / "hello.py").write_text(
+        "def app(environ, start_response):\n"
+        "    start_response('204 No Content', [])\n"
+        "    return []\n"
+    )
+    gunicorn = [BIN / "gunicorn", "--bind", "127.0.0.1:{port}", "hello:app"]
+    with (tmp_path / "gunicorn.log").open("w+") as log:
+        serve(gunicorn, cwd=tmp_path, log=log)
+        deadline = time.monotonic() + 10
+        while "Control socket listening" not in log_text(log):
+            assert time.monotonic() < deadline, log_text(log)
+            time.sleep(0.05)
+        assert f"Control socket listening at {runtime_dir / 'gunicorn.ctl'}" in log_text(log)
 
 
 def test_a_server_that_exits_says_why(tmp_path):
