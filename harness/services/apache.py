@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .commands import HOST, ServerError, free_port, listening, start, stop_process, wait_until
 from .missing import program
-from .nginx import WORKER_USER, ConfiguredServer, render, server_folder
+from .nginx import WORKER_USER, ConfiguredServer, check_reachable, render, server_folder
 
 MODULES = Path("/usr/lib/apache2/modules")
 DEBIAN_PYTHON = Path("/usr/bin/python3")  # what Debian's libapache2-mod-wsgi-py3 embeds
@@ -103,6 +103,9 @@ def running(
             old: new.replace("{port}", str(port)).replace("{venv}", str(venv))
             for old, new in replace.items()
         }
+        # mod_wsgi's daemon reads the run's packages too, through the .pth file
+        packages = [sysconfig.get_paths()["purelib"]] if venv else []
+        check_reachable([*values.values(), *packages], "Apache")
         server = folder / conf.name
         server.write_text(render(conf.read_text(), values))
         as_root = os.geteuid() == 0

@@ -11,14 +11,17 @@ ends, its workers with it, and the folder removed; a start that fails says
 why, with the error log.
 
 As root, nginx's workers run as ``www-data``, as on Debian: what they serve
-must be readable by that user.
+must be readable by that user, and a path they cannot reach is an error
+before nginx starts (:func:`check_reachable`), not a 403 later.
 """
 
 from __future__ import annotations
 
+import grp
 import os
 import pwd
 import shutil
+import stat
 import subprocess
 import tempfile
 import time
@@ -27,7 +30,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .commands import HOST, free_port, listening, start, stop_process, wait_until
+from .commands import HOST, ServerError, free_port, listening, start, stop_process, wait_until
 from .missing import program
 
 #: The main configuration: Debian's, with every path in the run's own folder.
@@ -83,6 +86,45 @@ def server_folder(prefix: str) -> Iterator[Path]:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def unreachable(path: Path, user: str) -> Path | None:
+    """The first folder on the way to ``path`` (itself included) that ``user`` may not
+    enter, or None if every one lets it through."""
+    account = pwd.getpwnam(user)
+    groups = {account.pw_gid} | {group.gr_gid for group in grp.getgrall() if user in group.gr_mem}
+    folders = [*reversed(path.parents), path] if path.is_dir() else [*reversed(path.parents)]
+    for folder in folders:
+        info = folder.stat()
+        if info.st_uid == account.pw_uid:
+            allowed = info.st_mode & stat.S_IXUSR
+        elif info.st_gid in groups:
+            allowed = info.st_mode & stat.S_IXGRP
+        else:
+            allowed = info.st_mode & stat.S_IXOTH
+        if not allowed:
+            return folder
+    return None
+
+
+def check_reachable(paths, server: str) -> None:
+    """As root, the server's workers run as :data:`WORKER_USER`: each of ``paths`` (the
+    absolute paths among them that exist) must be within its reach, else ServerError."""
+    if os.geteuid() != 0:
+        return  # the workers run as the user running the tests
+    for text in paths:
+        path = Path(text)
+        if not path.is_absolute() or not path.exists():
+            continue
+        blocked = unreachable(path, WORKER_USER)
+        if blocked is not None:
+            mode = stat.filemode(blocked.stat().st_mode)
+            raise ServerError(
+                f"{server} runs its workers as {WORKER_USER} when the tests run as root, and "
+                f"{WORKER_USER} may not enter {blocked} (mode {mode}), "
+                f"on the way to {path}: every request for it would get 403. Run the tests "
+                f"from a folder others may enter (chmod o+x {blocked}), or not as root."
+            )
 
 
 class Nginx(ConfiguredServer):
@@ -151,6 +193,7 @@ def _run(nginx, conf, folder, replace, port, timeout):
         user = pwd.getpwnam(WORKER_USER)
         os.chown(folder / "temp", user.pw_uid, user.pw_gid)
     values = {old: new.replace("{port}", str(port)) for old, new in replace.items()}
+    check_reachable(values.values(), "nginx")
     server = folder / conf.name
     server.write_text(render(conf.read_text(), values))
     main = folder / "nginx.conf"

@@ -1,5 +1,7 @@
 """nginx and Apache (harness/services/nginx.py, apache.py): a page's own file, run on loopback."""
 
+import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -72,6 +74,35 @@ def test_nginx_that_cannot_start_says_why(tmp_path):
     conf.write_text("server { listen 80; no_such_directive on; }\n")
     replace = {"listen 80;": "listen 127.0.0.1:{port};"}
     expected = pytest.raises(ServerError, match='unknown directive "no_such_directive"')
+    with expected, nginx_service.running(conf, replace=replace):
+        pass
+
+
+@pytest.fixture
+def closed(site):
+    """``site/closed/open``: an open folder inside one only its owner may enter."""
+    (site / "closed" / "open").mkdir(parents=True)
+    (site / "closed").chmod(0o700)
+    (site / "closed" / "open").chmod(0o755)
+    (site / "closed" / "open" / "index.html").write_text("<p>out of reach</p>\n")
+    return site / "closed"
+
+
+def test_unreachable_names_the_first_folder_a_user_may_not_enter(site, closed):
+    user = nginx_service.WORKER_USER
+    assert nginx_service.unreachable(site / "index.html", user) is None
+    assert nginx_service.unreachable(closed / "open", user) == closed
+    assert nginx_service.unreachable(closed / "open" / "index.html", user) == closed
+    assert nginx_service.unreachable(closed, user) == closed
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only as root do nginx's workers change user")
+def test_nginx_as_root_refuses_a_root_its_workers_cannot_reach(tmp_path, closed):
+    conf = tmp_path / "site.conf"
+    conf.write_text(SERVER)
+    replace = {"listen 80;": "listen 127.0.0.1:{port};", "/srv/site": str(closed / "open")}
+    message = f"www-data may not enter {closed} (mode drwx------), on the way to {closed}/open"
+    expected = pytest.raises(ServerError, match=re.escape(message))
     with expected, nginx_service.running(conf, replace=replace):
         pass
 
