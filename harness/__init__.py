@@ -17,9 +17,24 @@ Nothing under ``docs/``, ``examples/`` or ``conf.py``'s own settings imports
 ``tests``; the example apps import nothing from here either.
 """
 
+import re
 from pathlib import Path
 
 #: The repository: conf.py, docs/, examples/, tests/ and this package.
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 EXAMPLES = ROOT / "examples"
+
+#: A pinned line of a requirements file: ``name==version``, extras allowed.
+REQUIREMENT = re.compile(r"^(?P<name>[A-Za-z0-9_.-]+)(?:\[[^\]]*\])?==(?P<version>[^\s;#]+)", re.M)
+
+
+def normalise(name: str) -> str:
+    """A distribution's name as pip compares them: ``Flask_Caching`` is ``flask-caching``."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def pins(path: Path = ROOT / "requirements.txt") -> dict[str, str]:
+    """``{normalised name: version}`` of each ``name==version`` line of a requirements file."""
+    text = path.read_text(encoding="utf-8")
+    return {normalise(m["name"]): m["version"] for m in REQUIREMENT.finditer(text)}

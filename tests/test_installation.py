@@ -22,20 +22,14 @@ from pathlib import Path
 
 import pytest
 
-from harness import DOCS, EXAMPLES, ROOT
+from harness import DOCS, EXAMPLES, pins
 from harness.services.commands import fetch
 
 PAGE = DOCS / "installation.md"
 CONSOLE = re.compile(r"^```console\n(?P<body>.*?)^```", re.MULTILINE | re.DOTALL)
 HELLO = EXAMPLES / "quickstart" / "first_app" / "hello.py"
-#: requirements.txt's pins, {normalized name: version}: what the page shows.
-PINS = {
-    name.strip().lower().replace("_", "-"): number.split("#")[0].strip()
-    for name, _, number in (
-        line.partition("==") for line in (ROOT / "requirements.txt").read_text().splitlines()
-    )
-    if number
-}
+#: requirements.txt's pins, {normalised name: version}: what the page shows.
+PINS = pins()
 
 
 def console_blocks(text: str) -> list[list[tuple[str, list[str]]]]:

@@ -46,6 +46,7 @@ INSTALLABLE_APPS = {
     "examples/bigapp": [
         "docs/becoming-big/bigapp.md",
         "docs/becoming-big/testing.md",
+        "docs/deploying/configuration.md",
         "docs/patterns/migrations.md",
         "docs/patterns/pagination.md",
     ],
@@ -344,11 +345,14 @@ EXAMPLE_FOLDER_DIRECTIVE = re.compile(r"^```\{example-folder\}\s+(?P<slug>\S+)\s
 
 
 def test_every_page_with_an_example_folder_offers_it_for_download():
-    """Each page says where its reader works and links the zip: ``{example-folder} <slug>``."""
+    """Each page says where its reader works and links the zip: ``{example-folder} <slug>``.
+
+    A page of an installable app offers that app, unless it has a folder of its own.
+    """
     wanted = {page_of(folder): rel(folder).removeprefix("examples/") for folder in EXAMPLE_FOLDERS}
     for app, pages in INSTALLABLE_APPS.items():
         for page in pages:
-            wanted[ROOT / page] = app.removeprefix("examples/")
+            wanted.setdefault(ROOT / page, app.removeprefix("examples/"))
     problems = []
     for page, slug in sorted(wanted.items()):
         named = EXAMPLE_FOLDER_DIRECTIVE.findall(page.read_text(encoding="utf-8"))

@@ -156,6 +156,20 @@ def serve(
             stop_process(process)
 
 
+CONSOLE = re.compile(r"^```console\n(?P<body>.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+def shown_commands(page: Path) -> set[str]:
+    """The commands a page's ``console`` blocks show, each line after a ``$`` prompt."""
+    text = Path(page).read_text(encoding="utf-8")
+    return {
+        line.removeprefix("$ ")
+        for block in CONSOLE.finditer(text)
+        for line in block["body"].splitlines()
+        if line.startswith("$ ")
+    }
+
+
 class Terminal:
     """The reader's terminal on a page: it runs the server lines the page shows, one at a time.
 
@@ -172,21 +186,12 @@ class Terminal:
     """
 
     ASSIGNMENT = re.compile(r"[A-Z_][A-Z0-9_]*=")
-    CONSOLE = re.compile(r"^```console\n(?P<body>.*?)^```", re.MULTILINE | re.DOTALL)
 
     def __init__(
         self, cwd: Path, logs: Path, shown_port: int, shown_on: Path | None = None
     ) -> None:
         self.cwd, self.logs, self.shown_port = Path(cwd), Path(logs), shown_port
-        self.shown = None
-        if shown_on is not None:
-            text = Path(shown_on).read_text(encoding="utf-8")
-            self.shown = {
-                line.removeprefix("$ ")
-                for block in self.CONSOLE.finditer(text)
-                for line in block["body"].splitlines()
-                if line.startswith("$ ")
-            }
+        self.shown = None if shown_on is None else shown_commands(shown_on)
         self.port = free_port()
         self.url = f"http://{HOST}:{self.port}"
         self._running = ExitStack()

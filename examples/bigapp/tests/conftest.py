@@ -65,6 +65,14 @@ def app(database_url):
 
 
 @pytest.fixture
+def server_env(database_url):
+    """The environment of a server process (gunicorn, say) that serves bigapp from the
+    test's database: what a deployment exports before starting it."""
+    return {**os.environ, "FLASK_SECRET_KEY": "only for this test",
+            "FLASK_DATABASE_URL": database_url}  # fmt: skip
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

@@ -1,7 +1,6 @@
 """bigapp behind gunicorn with several worker processes, hit by concurrent requests."""
 
 import json
-import os
 import threading
 import time
 import urllib.error
@@ -13,12 +12,6 @@ from sqlalchemy import create_engine, text
 
 REQUESTS = 100  # every fifth one reads, the others each add a book
 RACES = 30  # books raced for: each gets a PATCH and two DELETEs at the same moment
-
-
-def gunicorn_env(database_url):
-    """The environment of a gunicorn that serves bigapp from ``database_url``."""
-    return {**os.environ, "FLASK_SECRET_KEY": "only for this test",
-            "FLASK_DATABASE_URL": database_url}  # fmt: skip
 
 
 def send(url, body=None, method=None):
@@ -34,10 +27,11 @@ def send(url, body=None, method=None):
             return error.code, None
 
 
-def test_every_request_of_a_burst_succeeds_and_every_write_is_a_row(app, database_url, server,
-                                                                    record_property):  # fmt: skip
+def test_every_request_of_a_burst_succeeds_and_every_write_is_a_row(
+    app, database_url, server, server_env, record_property
+):
     url = server(["gunicorn", "--workers", "2", "--bind", "127.0.0.1:{port}",
-                  "bigapp:create_app()"], gunicorn_env(database_url))  # fmt: skip
+                  "bigapp:create_app()"], server_env)  # fmt: skip
     assert send(url + "/api/shelves", {"name": "Load"})[0] == 201
     book = {"title": "Written under load", "year": 2026, "shelf_id": 1}
     requests = [
@@ -60,8 +54,9 @@ def test_every_request_of_a_burst_succeeds_and_every_write_is_a_row(app, databas
     record_property("requests_per_second", round(REQUESTS / seconds))
 
 
-def test_a_patch_and_two_deletes_of_one_book_have_one_winner(app, database_url, server,
-                                                             record_property):  # fmt: skip
+def test_a_patch_and_two_deletes_of_one_book_have_one_winner(
+    app, database_url, server, server_env, record_property
+):
     """Four workers, three requests for one book at the same moment, 30 times over.
 
     Before the row lock, on PostgreSQL both DELETEs often answered 204, and the PATCH
@@ -69,7 +64,7 @@ def test_a_patch_and_two_deletes_of_one_book_have_one_winner(app, database_url, 
     too, a PATCH that read its book back after its commit could find it deleted.
     """
     url = server(["gunicorn", "--workers", "4", "--bind", "127.0.0.1:{port}",
-                  "bigapp:create_app()"], gunicorn_env(database_url))  # fmt: skip
+                  "bigapp:create_app()"], server_env)  # fmt: skip
     assert send(url + "/api/shelves", {"name": "Raced"})[0] == 201
     book = {"title": "Raced for", "year": 2026, "shelf_id": 1}
     ids = [send(url + "/api/books", book)[1]["id"] for _ in range(RACES)]

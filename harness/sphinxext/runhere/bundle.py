@@ -25,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -33,7 +32,7 @@ import zipfile
 from importlib.metadata import distribution
 from pathlib import Path
 
-from ... import ROOT
+from ... import ROOT, normalise, pins
 
 HERE = Path(__file__).parent
 #: npm's pyodide package; RUN_HERE_RUNTIME points elsewhere (a test builds a site
@@ -55,29 +54,22 @@ BUNDLED = (
     "flask-wtf",
     "wtforms",
 )
-REQUIREMENT = re.compile(r"^(?P<name>[A-Za-z0-9_.-]+)(?:\[[^\]]*\])?==(?P<version>\S+)", re.M)
 
 
 class NoRuntime(RuntimeError):
     """Why this build has no runner: a sentence for the build's log and the pages."""
 
 
-def normalise(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
 def check_pins(requirements: Path = ROOT / "requirements.txt") -> dict[str, str]:
     """The bundled packages' installed versions; each must be its pin in requirements.txt."""
-    pins = {
-        normalise(m["name"]): m["version"] for m in REQUIREMENT.finditer(requirements.read_text())
-    }
+    pinned = pins(requirements)
     versions = {}
     for name in BUNDLED:
         installed = distribution(name).version
-        if pins.get(normalise(name)) != installed:
+        if pinned.get(normalise(name)) != installed:
             raise NoRuntime(
                 f"{name} {installed} is installed but requirements.txt pins "
-                f"{pins.get(normalise(name))}: run make venv"
+                f"{pinned.get(normalise(name))}: run make venv"
             )
         versions[distribution(name).metadata["Name"]] = installed
     return versions
