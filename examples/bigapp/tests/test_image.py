@@ -13,6 +13,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import time
 import urllib.request
 from pathlib import Path
 
@@ -111,6 +112,11 @@ def test_the_copied_files_are_enough_to_migrate_and_serve(server_env, server, tm
         assert marker in page.read().decode()
     with urllib.request.urlopen(url + "/api/shelves", timeout=30) as shelves:
         assert json.load(shelves) == []  # migrated: the table is there, empty
+    log = tmp_path / "server-0.log"  # the server fixture's: gunicorn's output, both streams
+    deadline = time.monotonic() + 10  # a worker logs a request after it has answered it
+    while '"GET /api/shelves HTTP/1.1" 200' not in log.read_text():
+        assert time.monotonic() < deadline, log.read_text()
+        time.sleep(0.05)
 
 
 def test_the_build_leaves_out_tests_caches_and_the_instance_folder(tmp_path):
