@@ -7,6 +7,7 @@ commands the image runs, ``alembic upgrade head`` and its CMD, with the
 environment a platform would give the container.
 """
 
+import functools
 import json
 import re
 import shlex
@@ -42,6 +43,7 @@ def arguments(name):
     return [rest for instruction, rest in instructions() if instruction == name]
 
 
+@functools.cache
 def ignore_patterns():
     """.dockerignore as regular expressions: ``*`` stays within a name, ``**/`` crosses
     folders. Exceptions (``!``) are not used here, and are refused rather than misread."""
