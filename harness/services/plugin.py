@@ -39,6 +39,8 @@ import dataclasses
 import fcntl
 import json
 import os
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, ExitStack, contextmanager
@@ -51,6 +53,23 @@ from . import chromium as chromium_service
 from . import commands, postgres, redis, smtp
 from . import nginx as nginx_service
 from .missing import Missing
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A SIGTERM (``timeout``, a cancelled CI job) stops the run as Ctrl+C does.
+
+    pytest then tears the session down, and every server the run started stops.
+    Left to SIGTERM's default, the process would die at once and leave them running:
+    each server runs in a session of its own, out of reach of its parent's signals.
+    """
+    main = threading.current_thread() is threading.main_thread()
+    if main and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(signum: int, frame) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends it at once
+    raise KeyboardInterrupt(f"stopped by {signal.Signals(signum).name}")
 
 
 def _enter(stack: ExitStack, manager: AbstractContextManager):

@@ -1,12 +1,16 @@
 """The services (harness/services): real servers on loopback that always stop."""
 
+import os
+import signal
 import smtplib
+import subprocess
 import sys
 import time
 from email.message import EmailMessage
 
 import pytest
 
+from harness import ROOT
 from harness.services import missing, redis
 from harness.services.commands import (
     BIN,
@@ -53,6 +57,41 @@ def test_a_gunicorn_puts_its_control_socket_in_the_test_process_own_runtime_dir(
             assert time.monotonic() < deadline, log_text(log)
             time.sleep(0.05)
         assert f"Control socket listening at {runtime_dir / 'gunicorn.ctl'}" in log_text(log)
+
+
+STOPPED_RUN = """
+import pathlib, sys, time
+
+def test_waits(serve):
+    here = pathlib.Path(__file__).parent
+    command = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "--directory",
+               str(here), "{port}"]  # its folder in its command line: found if left behind
+    (here / "url").write_text(serve(command, cwd=here))
+    time.sleep(60)
+"""
+
+
+def test_a_run_stopped_by_sigterm_still_stops_its_servers(tmp_path):
+    (tmp_path / "test_stopped.py").write_text(STOPPED_RUN)
+    pytest = [sys.executable, "-m", "pytest", "-p", "harness.services.plugin",
+              "-p", "no:cacheprovider", "-q", tmp_path / "test_stopped.py"]  # fmt: skip
+    run = subprocess.Popen(pytest, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not (tmp_path / "url").is_file():
+            assert run.poll() is None, run.stdout.read()
+            assert time.monotonic() < deadline, "the server never started"
+            time.sleep(0.05)
+        url = (tmp_path / "url").read_text()
+        assert fetch(url + "/")[0] == 200
+        run.send_signal(signal.SIGTERM)  # as `timeout` or a cancelled CI job does
+        output = run.communicate(timeout=30)[0]
+        assert "KeyboardInterrupt: stopped by SIGTERM" in output
+        assert refuses_connections(url)
+    finally:
+        run.kill()
+        subprocess.run(["pkill", "-f", f"http.server .*{tmp_path} "], check=False)  # if left
 
 
 def test_a_server_that_exits_says_why(tmp_path):
