@@ -23,10 +23,9 @@ from pathlib import Path
 import pytest
 
 from harness import DOCS, EXAMPLES, pins
-from harness.services.commands import fetch
+from harness.services.commands import CONSOLE, fetch
 
 PAGE = DOCS / "installation.md"
-CONSOLE = re.compile(r"^```console\n(?P<body>.*?)^```", re.MULTILINE | re.DOTALL)
 HELLO = EXAMPLES / "quickstart" / "first_app" / "hello.py"
 #: requirements.txt's pins, {normalised name: version}: what the page shows.
 PINS = pins()

@@ -43,13 +43,12 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from harness import DOCS, ROOT
-from harness.services.commands import BIN
+from harness.services.commands import BIN, CONSOLE
 from harness.sphinxext.downloads import folder_zip
 
 CHAPTER = DOCS / "quickstart"
 PAGES = sorted(page for page in CHAPTER.glob("*.md") if page.name != "index.md")
 EXAMPLE_FOLDER = re.compile(r"^```\{example-folder\}\s+(?P<slug>\S+)\s*$", re.MULTILINE)
-CONSOLE = re.compile(r"^```console\n(?P<body>.*?)^```", re.MULTILINE | re.DOTALL)
 LINK = re.compile(r"<(?P<url>http://127\.0\.0\.1:\d+/[^>\s]*)>")
 LOCAL = re.compile(r"127\.0\.0\.1:(?P<port>\d+)")
 # The serve fixture polls this path until the server answers; its log lines are not the page's.

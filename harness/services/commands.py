@@ -156,6 +156,7 @@ def serve(
             stop_process(process)
 
 
+#: A ``console`` block of a Markdown page; its text is ``body``.
 CONSOLE = re.compile(r"^```console\n(?P<body>.*?)^```", re.MULTILINE | re.DOTALL)
 
 
